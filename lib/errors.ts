@@ -1,0 +1,78 @@
+/**
+ * The project's named errors. Each carries what a caller needs to answer well:
+ * the field at fault, or the reason a live call cannot be served.
+ * HTTP mapping lives in one place: lib/http/errorAnswer.ts.
+ */
+
+/** A request we cannot read: malformed body, missing Call-ID, bad encoding. Answered 4xx. */
+export class InvalidRequestError extends Error {
+  override readonly name = 'InvalidRequestError';
+  constructor(
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A body or query string over the configured limit, refused before parsing. */
+export class RequestTooLargeError extends Error {
+  override readonly name = 'RequestTooLargeError';
+  constructor(
+    readonly part: 'body' | 'query',
+    readonly limitBytes: number,
+  ) {
+    super(`request ${part} is larger than ${limitBytes} bytes`);
+  }
+}
+
+/** No token (401) or a wrong one / an Account-ID the route does not allow (403). */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  constructor(
+    readonly reason: 'missing_token' | 'invalid_token' | 'account_not_allowed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A route document that breaks the route schema; names the route and the field. */
+export class RouteValidationError extends Error {
+  override readonly name = 'RouteValidationError';
+  constructor(
+    readonly routeId: string,
+    readonly issues: readonly { path: string; message: string }[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `route "${routeId}" is invalid: ` + issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '),
+      options,
+    );
+  }
+}
+
+/** No usable route under that id (absent, or stored but invalid). */
+export class RouteNotFoundError extends Error {
+  override readonly name = 'RouteNotFoundError';
+  constructor(readonly routeId: string) {
+    super(`no route "${routeId}"`);
+  }
+}
+
+/** The store failed, timed out or threw: the call must still get a deliberate answer. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The per-request time budget ran out before an answer was ready. */
+export class DeadlineExceededError extends Error {
+  override readonly name = 'DeadlineExceededError';
+  constructor(readonly budgetMs: number) {
+    super(`no answer within the ${budgetMs} ms budget`);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Turns flat pairs with PHP/Kazoo bracket keys into nested values:
+ * `User-ID[]=a&User-ID[]=b` → array, `Digits[pin]=1234` → object,
+ * `k[a][b]=v` → nested object. This is `kz_http_util:json_to_querystring` in reverse.
+ *
+ * Every container is a null-prototype object and a path naming `__proto__`,
+ * `constructor` or `prototype` is dropped whole, so no key can ever reach an
+ * object's prototype, whatever copies the result later.
+ */
+export type ParamValue = string | ParamValue[] | { [key: string]: ParamValue };
+export type ParamMap = Record<string, ParamValue>;
+
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `a[b][]` → ['a', 'b', '']; a key without well-formed brackets is one plain segment. */
+export function splitBracketKey(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0 || !key.endsWith(']')) return [key];
+  const segments = [key.slice(0, open)];
+  const rest = key.slice(open);
+  const re = /\[([^\[\]]*)\]/gy;
+  let consumed = 0;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    segments.push(m[1]!);
+    consumed = re.lastIndex;
+  }
+  return consumed === rest.length ? segments : [key];
+}
+
+export function isForbiddenPath(segments: readonly string[]): boolean {
+  return segments.some((s) => FORBIDDEN_SEGMENTS.has(s));
+}
+
+function newContainer(): Record<string, ParamValue> {
+  return Object.create(null) as Record<string, ParamValue>;
+}
+
+export function expandBracketParams(pairs: Iterable<readonly [string, string]>): ParamMap {
+  const root = newContainer();
+  for (const [key, value] of pairs) {
+    const segments = splitBracketKey(key);
+    if (isForbiddenPath(segments)) continue;
+    assign(root, segments, value);
+  }
+  return root;
+}
+
+function assign(container: Record<string, ParamValue> | ParamValue[], segments: string[], value: string): void {
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (Array.isArray(container)) {
+    // Only `[]` appends; a named segment under an array has nowhere sensible to go.
+    if (head !== '') return;
+    if (rest.length === 0) container.push(value);
+    else {
+      const child = rest[0] === '' ? [] : newContainer();
+      container.push(child);
+      assign(child, rest, value);
+    }
+    return;
+  }
+  if (rest.length === 0) {
+    const existing = container[head];
+    // A repeated plain key keeps every value, like URLSearchParams.getAll.
+    if (typeof existing === 'string') container[head] = [existing, value];
+    else if (Array.isArray(existing)) existing.push(value);
+    else container[head] = value;
+    return;
+  }
+  let child = container[head];
+  const wantArray = rest[0] === '';
+  if (child === undefined || typeof child === 'string') {
+    child = wantArray ? [] : newContainer();
+    container[head] = child;
+  }
+  assign(child, rest, value);
+}
+
+/** The same safety for JSON bodies: a copy with forbidden keys removed at every depth. */
+export function sanitizeJsonParams(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sanitizeJsonParams);
+  if (value !== null && typeof value === 'object') {
+    const out = newContainer() as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) {
+      if (!FORBIDDEN_SEGMENTS.has(k)) out[k] = sanitizeJsonParams(v);
+    }
+    return out;
+  }
+  return value;
+}
