@@ -1,0 +1,36 @@
+import { AuthError, InvalidRequestError, RequestTooLargeError, RouteNotFoundError } from '../errors';
+
+export type HttpAnswer = { statusCode: number; headers: Record<string, string>; body: string };
+
+const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+
+export function jsonAnswer(statusCode: number, body: unknown): HttpAnswer {
+  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+}
+
+/**
+ * The one place errors become HTTP. Every answer is a JSON error with a
+ * deliberate status: 4xx for requests we refuse, 503 for anything that stops us
+ * serving a live call, so Kazoo takes the pivot node's `_` branch. Never a 500
+ * and never a stack trace.
+ */
+export function errorAnswer(error: unknown): HttpAnswer {
+  if (error instanceof InvalidRequestError) {
+    return jsonAnswer(400, { error: 'invalid_request', message: error.message, ...(error.field && { field: error.field }) });
+  }
+  if (error instanceof RequestTooLargeError) {
+    return jsonAnswer(error.part === 'body' ? 413 : 414, { error: 'too_large', message: error.message });
+  }
+  if (error instanceof AuthError) {
+    if (error.reason === 'missing_token') return jsonAnswer(401, { error: 'unauthorized', message: error.message });
+    if (error.reason === 'invalid_token') return jsonAnswer(403, { error: 'forbidden', message: error.message });
+    // Same answer as an unknown route: an allowlist must not confirm that a route exists.
+    return notFound();
+  }
+  if (error instanceof RouteNotFoundError) return notFound();
+  return jsonAnswer(503, { error: 'unavailable', message: 'cannot route this call right now' });
+}
+
+function notFound(): HttpAnswer {
+  return jsonAnswer(404, { error: 'not_found', message: 'no route here for this request' });
+}

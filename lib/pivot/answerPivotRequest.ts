@@ -1,0 +1,105 @@
+import { AuthError, RouteNotFoundError } from '../errors';
+import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
+import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
+import type { PivotRequest } from '../request/pivotRequest';
+import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
+import { nextCallState } from '../rules/nextCallState';
+import { pivotBackFor } from '../rules/pivotBack';
+import type { Route } from '../rules/routeSchema';
+import { fallbackCallflow } from '../rules/decideAnswer';
+import type { CallStateStore } from '../stores/callStateStore';
+import type { RulesStore } from '../stores/rulesStore';
+import { verifyToken } from './verifyToken';
+import { withDeadline } from './withDeadline';
+
+export type PivotDeps = {
+  rules: RulesStore;
+  callStates: CallStateStore;
+  /** The deployment's token (read once per container by the adapter). */
+  expectedToken: () => Promise<string>;
+  /** Everything, secret read included, must be answered within this. */
+  budgetMs: number;
+};
+
+export type PivotContext = {
+  now: Date;
+  /** This route's public URL without query string: IVR prompts pivot back to it. */
+  routeUrl: string;
+  /** Milliseconds already spent before we were called (middleware, parsing). */
+  elapsedMs?: number;
+};
+
+/** The answer plus what a log line and metrics need. */
+export type PivotResult = {
+  answer: HttpAnswer;
+  outcome: string;
+  routeId?: string;
+  step?: string;
+  /** Set when something failed and the answer is a fallback or a 503. */
+  error?: unknown;
+};
+
+/**
+ * One Pivot request, from authenticated request to HTTP answer. Authentication
+ * happens before any store read. Whatever fails later (store down, slow,
+ * corrupt route, deadline) the call still gets the route's last known fallback
+ * callflow, or a deliberate 503 so Kazoo takes the pivot node's `_` branch.
+ */
+export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest, ctx: PivotContext): Promise<PivotResult> {
+  const routeId = request.routeId;
+  const budget = deps.budgetMs - (ctx.elapsedMs ?? 0);
+  try {
+    return await withDeadline(budget, async (signal) => {
+      verifyToken(request.token, await deps.expectedToken());
+      if (!routeId) throw new RouteNotFoundError('');
+      const route = await deps.rules.getRoute(routeId, { signal });
+      if (!route) throw new RouteNotFoundError(routeId);
+      if (route.accounts && !route.accounts.includes(request.accountId ?? '')) {
+        throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
+      }
+      const decision = await decide(deps, route, request, ctx, signal);
+      if (!decision.node) {
+        const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
+        return { answer, outcome: decision.outcome, routeId };
+      }
+      return { answer: renderPivotAnswer(decision.node), outcome: decision.outcome, routeId, step: decision.awaiting?.step };
+    });
+  } catch (error) {
+    if (error instanceof AuthError || error instanceof RouteNotFoundError) {
+      return { answer: errorAnswer(error), outcome: error.name, routeId, error };
+    }
+    return degradedAnswer(deps, request, ctx, error);
+  }
+}
+
+async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx: PivotContext, signal: AbortSignal): Promise<Decision> {
+  const inputs = { route, request, now: ctx.now, pivotBack: pivotBackFor(request, ctx.routeUrl) };
+  if (request.step === undefined) {
+    const decision = decideEntry(inputs);
+    // Only an IVR needs memory; a plain routing answer costs no write.
+    if (decision.awaiting) {
+      await deps.callStates.update(request.callId, (current) => nextCallState(current, request, route.id, decision), { signal, expectAbsent: true });
+    }
+    return decision;
+  }
+  let decision: Decision | undefined;
+  // Decided inside the mutation: after a version conflict it is judged again on the fresh state.
+  await deps.callStates.update(
+    request.callId,
+    (current) => {
+      decision = decideFollowUp(inputs, current);
+      return nextCallState(current, request, route.id, decision);
+    },
+    { signal },
+  );
+  return decision!;
+}
+
+/** The store or the clock failed us: the last known fallback if there is one, else 503. */
+function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContext, error: unknown): PivotResult {
+  const routeId = request.routeId;
+  const route = routeId ? deps.rules.lastKnown(routeId) : undefined;
+  const node = route && fallbackCallflow(route, request, ctx.now);
+  if (node) return { answer: renderPivotAnswer(node), outcome: 'degraded:fallback', routeId, error };
+  return { answer: errorAnswer(error), outcome: 'degraded:unavailable', routeId, error };
+}

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { temporalRuleSchema } from './temporal/temporalRuleSchema';
+import { checkPattern } from './safePattern';
+
+/** A regex source that compiles and cannot backtrack without bound. */
+export const patternSchema = z.string().superRefine((source, ctx) => {
+  const check = checkPattern(source);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+});
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+
+/** Like Kazoo callflow `numbers` (exact) and `patterns` (regex, with capture groups). */
+export const numberMatchSchema = z
+  .strictObject({
+    numbers: z.array(z.string().min(1)).optional().describe('Exact numbers; a leading + is ignored on both sides'),
+    patterns: z.array(patternSchema).optional().describe('Regular expressions; capture groups become {{match.N}}'),
+  })
+  .refine((m) => (m.numbers?.length ?? 0) + (m.patterns?.length ?? 0) > 0, 'give at least one of numbers or patterns');
+
+export const digitsConditionSchema = z
+  .strictObject({
+    collection: z.string().min(1).default('default').describe('DTMF collection name (collect_dtmf collection_name)'),
+    equals: oneOrMany(z.string()).optional(),
+    pattern: patternSchema.optional(),
+    present: z.boolean().optional().describe('true: any digits collected; false: none'),
+  })
+  .refine(
+    (d) => [d.equals, d.pattern, d.present].filter((x) => x !== undefined).length === 1,
+    'give exactly one of equals, pattern or present',
+  );
+
+export const varConditionSchema = z.union([
+  z.string(),
+  z.strictObject({ pattern: patternSchema }),
+  z.strictObject({ present: z.boolean() }),
+]);
+
+/** `when`: every condition given must hold. An empty `when` always holds. */
+export const conditionsSchema = z.strictObject({
+  time: oneOrMany(temporalRuleSchema).optional().describe('Kazoo temporal rules; any one active matches'),
+  callerId: numberMatchSchema.optional().describe('Caller-ID-Number whitelist and patterns'),
+  dialed: numberMatchSchema.optional().describe('The dialed number (Request or To)'),
+  digits: oneOrMany(digitsConditionSchema).optional(),
+  language: oneOrMany(z.string().min(1)).optional().describe('"en" matches "en-us"; case-insensitive'),
+  userId: oneOrMany(z.string().min(1)).optional().describe('Any of the call owner User-IDs'),
+  vars: z.record(z.string(), varConditionSchema).optional().describe('Custom-Application-Vars and IVR values'),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+});
+
+export type Conditions = z.output<typeof conditionsSchema>;

@@ -1,0 +1,121 @@
+import type { CallflowNode } from '../callflow/callflowNode';
+import { validateCallflow } from '../callflow/validateCallflow';
+import { buildEvaluationContext, placeholderValues, type EvaluationContext } from './evaluationContext';
+import { matchConditions } from './matchConditions';
+import type { PivotBack } from './pivotBack';
+import { substitutePlaceholders } from './placeholders';
+import type { Action, Route } from './routeSchema';
+import { compiledPattern, execBounded } from './safePattern';
+import { collectionOf, renderStepPrompt } from './stepPrompt';
+import type { PivotRequest } from '../request/pivotRequest';
+import type { CallState } from '../stores/callState';
+
+/**
+ * What to answer one Pivot request with. `node` undefined means nothing can be
+ * served (no rule matched and the route has no fallback): the handler answers 503
+ * so Kazoo takes the pivot node's `_` branch.
+ */
+export type Decision = {
+  node?: CallflowNode;
+  /** For logs and metrics: `rule:<name>`, `step:<name>`, `option:<step>.<n>`, `failure:<step>`, `fallback`, `no-match`. */
+  outcome: string;
+  /** The step now waiting for input, when the answer is a step prompt. */
+  awaiting?: { step: string; attempts: number };
+  /** The digits this request delivered for the step it answered. */
+  collected?: { collection: string; value: string };
+};
+
+type Inputs = { route: Route; request: PivotRequest; now: Date; pivotBack: PivotBack };
+
+/** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
+export function decideEntry({ route, request, now, pivotBack }: Inputs): Decision {
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  for (const [i, rule] of route.rules.entries()) {
+    const result = matchConditions(rule.when, ctx);
+    if (result.matched) return resolve(rule.then, `rule:${rule.name ?? `rule-${i + 1}`}`, { route, ctx, pivotBack }, result.captures);
+  }
+  return fallbackDecision({ route, ctx, pivotBack }, 'fallback');
+}
+
+/** A follow-up from a step prompt: judge the collected digits against the step's options. */
+export function decideFollowUp({ route, request, now, pivotBack }: Inputs, state: CallState | undefined): Decision {
+  const stepName = request.step!;
+  const ctx = buildEvaluationContext(request, state, now, route.timezone);
+  const env = { route, ctx, pivotBack };
+  const step = route.steps[stepName];
+  // The route was edited mid-call and the step is gone: route the caller, don't strand them.
+  if (!step) return fallbackDecision(env, 'fallback:unknown-step');
+
+  const collection = collectionOf(stepName, step);
+  const input = request.digits.collections[collection] ?? (request.digits.form === 'string' ? request.digits.latest : undefined) ?? '';
+  const collected = { collection, value: input };
+  if (input !== '') ctx.digits[collection] = input;
+  const attemptsSoFar = state?.step === stepName ? Math.max(state.attempts, 1) : 1;
+
+  if (input !== '') {
+    for (const [i, option] of step.options.entries()) {
+      const captures = optionCaptures(option, input);
+      if (!captures) continue;
+      const extra = option.when ? matchConditions(option.when, ctx) : { matched: true as const, captures: [] };
+      if (!extra.matched) continue;
+      return { ...resolve(option.then, `option:${stepName}.${i + 1}`, env, captures.length > 0 ? captures : extra.captures), collected };
+    }
+  }
+  if (attemptsSoFar < step.maxAttempts) {
+    const notice = input === '' ? (step.noInput ?? step.invalid) : step.invalid;
+    const node = renderStepPrompt(stepName, step, pivotBack, { notice, onPivotFailure: fallbackNode(env.route, env.ctx) });
+    return { node, outcome: `retry:${stepName}`, awaiting: { step: stepName, attempts: attemptsSoFar + 1 }, collected };
+  }
+  if (step.onFailure) return { ...resolve(step.onFailure, `failure:${stepName}`, env, []), collected };
+  return { ...fallbackDecision(env, `failure:${stepName}`), collected };
+}
+
+type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack };
+
+function optionCaptures(option: { digits?: string | string[]; pattern?: string }, input: string): string[] | undefined {
+  if (option.digits !== undefined) {
+    const wanted = Array.isArray(option.digits) ? option.digits : [option.digits];
+    if (!wanted.includes(input)) return undefined;
+  }
+  if (option.pattern !== undefined) {
+    const m = execBounded(compiledPattern(option.pattern), input);
+    return m ? [...m] : undefined;
+  }
+  return [input];
+}
+
+function resolve(action: Action, outcome: string, env: Env, captures: readonly string[]): Decision {
+  if ('goto' in action) {
+    const step = env.route.steps[action.goto]!;
+    const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env.route, env.ctx) });
+    return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
+  }
+  const node = materialize(action, env.ctx, captures);
+  // A placeholder filled with something the module refuses: better the fallback than a broken 200.
+  return node ? { node, outcome } : fallbackDecision(env, `${outcome}:invalid-after-substitution`);
+}
+
+function materialize(template: CallflowNode, ctx: EvaluationContext, captures: readonly string[]): CallflowNode | undefined {
+  const node = substitutePlaceholders(template, placeholderValues(ctx, captures));
+  return validateCallflow(node).ok ? node : undefined;
+}
+
+function fallbackDecision(env: Env, outcome: string): Decision {
+  const fallback = env.route.fallback;
+  if (!fallback) return { outcome: outcome === 'fallback' ? 'no-match' : outcome };
+  if ('goto' in fallback) return resolve(fallback, outcome, env, []);
+  const node = materialize(fallback, env.ctx, []);
+  return node ? { node, outcome } : { outcome: `${outcome}:invalid` };
+}
+
+/** The route's fallback as a ready callflow (no step prompt): what a call gets when we cannot decide. */
+export function fallbackCallflow(route: Route, request: PivotRequest, now: Date): CallflowNode | undefined {
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  return fallbackNode(route, ctx);
+}
+
+/** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
+function fallbackNode(route: Route, ctx: EvaluationContext): CallflowNode | undefined {
+  const fallback = route.fallback;
+  return fallback && !('goto' in fallback) ? materialize(fallback, ctx, []) : undefined;
+}

@@ -1,0 +1,45 @@
+import type { PivotRequest } from '../request/pivotRequest';
+import type { CallState } from '../stores/callState';
+import type { PlaceholderValues } from './placeholders';
+
+/** Everything a rule may look at for one request. */
+export type EvaluationContext = {
+  request: PivotRequest;
+  now: Date;
+  timezone: string;
+  /** Collections from earlier requests of the call, overlaid with this request's. */
+  digits: Record<string, string>;
+  /** IVR values and Custom-Application-Vars (the request wins). */
+  vars: Record<string, string>;
+};
+
+export function buildEvaluationContext(request: PivotRequest, state: CallState | undefined, now: Date, timezone: string): EvaluationContext {
+  return {
+    request,
+    now,
+    timezone,
+    digits: { ...state?.digits, ...request.digits.collections },
+    vars: { ...state?.vars, ...request.customApplicationVars },
+  };
+}
+
+export function placeholderValues(ctx: EvaluationContext, match: readonly string[] = []): PlaceholderValues {
+  const r = ctx.request;
+  return {
+    request: {
+      'Call-ID': r.callId,
+      'Account-ID': r.accountId,
+      'Caller-ID-Name': r.callerIdName,
+      'Caller-ID-Number': r.callerIdNumber,
+      From: r.from,
+      To: r.to,
+      Request: r.request,
+      Language: r.language,
+      Direction: r.direction,
+      'User-ID': r.userIds[0],
+    },
+    digits: ctx.digits,
+    vars: ctx.vars,
+    match,
+  };
+}

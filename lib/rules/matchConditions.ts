@@ -1,0 +1,78 @@
+import { anyRuleActive } from './temporal/isRuleActive';
+import type { Conditions } from './conditionsSchema';
+import type { EvaluationContext } from './evaluationContext';
+import { compiledPattern, execBounded } from './safePattern';
+
+export type ConditionResult = { matched: false } | { matched: true; captures: string[] };
+
+const NO_MATCH: ConditionResult = { matched: false };
+
+/** All conditions given must hold; the first pattern that captured fills {{match.N}}. */
+export function matchConditions(when: Conditions, ctx: EvaluationContext): ConditionResult {
+  let captures: string[] = [];
+  const keep = (found: string[] | undefined) => {
+    if (found && captures.length === 0) captures = found;
+  };
+  const r = ctx.request;
+
+  if (when.direction && (r.direction ?? 'inbound') !== when.direction) return NO_MATCH;
+  if (when.time && !anyRuleActive(listOf(when.time), ctx.now, ctx.timezone)) return NO_MATCH;
+  if (when.dialed) {
+    const found = matchNumber(when.dialed, [r.request, r.to]);
+    if (!found) return NO_MATCH;
+    keep(found);
+  }
+  if (when.callerId) {
+    const found = matchNumber(when.callerId, [r.callerIdNumber, r.from]);
+    if (!found) return NO_MATCH;
+    keep(found);
+  }
+  for (const d of listOf(when.digits)) {
+    const value = ctx.digits[d.collection];
+    if (d.present !== undefined && d.present !== (value !== undefined && value !== '')) return NO_MATCH;
+    if (d.equals !== undefined && (value === undefined || !listOf(d.equals).includes(value))) return NO_MATCH;
+    if (d.pattern !== undefined) {
+      const m = value === undefined ? null : execBounded(compiledPattern(d.pattern), value);
+      if (!m) return NO_MATCH;
+      keep([...m]);
+    }
+  }
+  if (when.language) {
+    const lang = r.language?.toLowerCase();
+    const wanted = listOf(when.language).map((l) => l.toLowerCase());
+    if (!lang || !wanted.some((w) => lang === w || lang.startsWith(`${w}-`))) return NO_MATCH;
+  }
+  if (when.userId && !listOf(when.userId).some((id) => r.userIds.includes(id))) return NO_MATCH;
+  for (const [name, expected] of Object.entries(when.vars ?? {})) {
+    const value = ctx.vars[name];
+    if (typeof expected === 'string') {
+      if (value !== expected) return NO_MATCH;
+    } else if ('present' in expected) {
+      if (expected.present !== (value !== undefined && value !== '')) return NO_MATCH;
+    } else if (value === undefined || !execBounded(compiledPattern(expected.pattern), value)) return NO_MATCH;
+  }
+  return { matched: true, captures };
+}
+
+/**
+ * Exact numbers compare without a leading `+` (Kazoo stores both forms);
+ * patterns run on each candidate as received, like callflow `patterns`.
+ */
+function matchNumber(match: { numbers?: string[]; patterns?: string[] }, candidates: (string | undefined)[]): string[] | undefined {
+  const present = candidates.filter((c): c is string => c !== undefined && c !== '');
+  const bare = (n: string) => n.replace(/^\+/, '');
+  for (const c of present) {
+    if (match.numbers?.some((n) => bare(n) === bare(c))) return [c];
+  }
+  for (const source of match.patterns ?? []) {
+    for (const c of present) {
+      const m = execBounded(compiledPattern(source), c);
+      if (m) return [...m];
+    }
+  }
+  return undefined;
+}
+
+function listOf<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,90 @@
+import * as z from 'zod';
+import { RouteValidationError } from '../errors';
+import { validateCallflow } from '../callflow/validateCallflow';
+import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
+import { routeSchema, type Action, type Route } from './routeSchema';
+import { isValidTimeZone } from './temporal/timeZone';
+
+type Issue = { path: string; message: string };
+
+/**
+ * Parses and checks a route document as an operator wrote it. Beyond the schema:
+ * the time zone exists, every `goto` names a step, every callflow passes the
+ * callflow model (fields holding a {{placeholder}} are judged after substitution,
+ * at call time), and every placeholder is one we know.
+ * Throws RouteValidationError naming the route and each field at fault.
+ */
+export function parseRoute(document: unknown, expectedId?: string): Route {
+  const routeId = idOf(document) ?? expectedId ?? '(unnamed)';
+  const parsed = routeSchema.safeParse(document);
+  if (!parsed.success) throw new RouteValidationError(routeId, parsed.error.issues.map((i) => toIssue(i, document)));
+  const route = parsed.data;
+  const issues: Issue[] = [];
+  if (expectedId !== undefined && route.id !== expectedId) {
+    issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
+  }
+  if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
+  for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues);
+  if (issues.length > 0) throw new RouteValidationError(route.id, issues.map((i) => ({ ...i, path: labelRules(i.path, document) })));
+  return route;
+}
+
+function idOf(document: unknown): string | undefined {
+  const id = (document as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield { action: rule.then, path: `rules.${i}.then` };
+  for (const [stepName, step] of Object.entries(route.steps)) {
+    for (const [i, option] of step.options.entries()) yield { action: option.then, path: `steps.${stepName}.options.${i}.then` };
+    if (step.onFailure) yield { action: step.onFailure, path: `steps.${stepName}.onFailure` };
+  }
+  if (route.fallback) yield { action: route.fallback, path: 'fallback' };
+}
+
+function checkAction(action: Action, path: string, route: Route, issues: Issue[]): void {
+  if ('goto' in action) {
+    if (!(action.goto in route.steps)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
+    return;
+  }
+  for (const p of findPlaceholders(action)) {
+    if (!isKnownPlaceholder(p.name)) {
+      issues.push({ path: joinPath(path, p.path), message: `unknown placeholder {{${p.name}}}` });
+    }
+  }
+  const result = validateCallflow(action);
+  if (result.ok) return;
+  for (const issue of result.issues) {
+    const value = valueAt(action, issue.path);
+    // A templated value can only be judged once substituted; the handler validates again then.
+    if (typeof value === 'string' && hasPlaceholder(value)) continue;
+    issues.push({ path: issue.path ? `${path}.${issue.path}` : path, message: issue.message });
+  }
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const key of path ? path.split('.') : []) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function joinPath(base: string, rest: (string | number)[]): string {
+  return [base, ...rest].join('.');
+}
+
+function toIssue(issue: z.core.$ZodIssue, document: unknown): Issue {
+  return { path: labelRules(issue.path.map(String).join('.'), document), message: issue.message };
+}
+
+/** `rules.2.then` → `rules.2(after-hours).then`, so an operator finds the rule by its name. */
+function labelRules(path: string, document: unknown): string {
+  const m = /^rules\.(\d+)(.*)$/.exec(path);
+  if (!m) return path;
+  const rules = (document as { rules?: unknown } | null)?.rules;
+  const name = Array.isArray(rules) ? (rules[Number(m[1])] as { name?: unknown } | undefined)?.name : undefined;
+  return typeof name === 'string' ? `rules.${m[1]}(${name})${m[2]}` : path;
+}

@@ -1,0 +1,68 @@
+/**
+ * `{{...}}` placeholders in a rule's callflow. They are substituted as values
+ * into the finished tree (string by string), never by editing JSON text, so a
+ * caller name carrying quotes or JSON stays a plain string.
+ */
+export const REQUEST_PLACEHOLDERS = [
+  'Call-ID',
+  'Account-ID',
+  'Caller-ID-Name',
+  'Caller-ID-Number',
+  'From',
+  'To',
+  'Request',
+  'Language',
+  'Direction',
+  'User-ID',
+] as const;
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const SCOPED = /^(digits|vars)\.([A-Za-z0-9_-]{1,64})$|^match\.(\d{1,2})$/;
+
+export type PlaceholderValues = {
+  request: Partial<Record<(typeof REQUEST_PLACEHOLDERS)[number], string>>;
+  digits: Record<string, string>;
+  vars: Record<string, string>;
+  match: readonly string[];
+};
+
+export function isKnownPlaceholder(name: string): boolean {
+  return (REQUEST_PLACEHOLDERS as readonly string[]).includes(name) || SCOPED.test(name);
+}
+
+/** Every placeholder in a JSON-like value, with the path of the string it sits in. */
+export function findPlaceholders(value: unknown, path: (string | number)[] = []): { name: string; path: (string | number)[] }[] {
+  if (typeof value === 'string') return [...value.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, path }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => findPlaceholders(v, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => findPlaceholders(v, [...path, k]));
+  }
+  return [];
+}
+
+export function hasPlaceholder(text: string): boolean {
+  PLACEHOLDER.lastIndex = 0;
+  return PLACEHOLDER.test(text);
+}
+
+function lookup(name: string, values: PlaceholderValues): string {
+  const scoped = SCOPED.exec(name);
+  if (scoped?.[1] === 'digits') return values.digits[scoped[2]!] ?? '';
+  if (scoped?.[1] === 'vars') return values.vars[scoped[2]!] ?? '';
+  if (scoped?.[3] !== undefined) return values.match[Number(scoped[3])] ?? '';
+  return values.request[name as keyof PlaceholderValues['request']] ?? '';
+}
+
+/** A copy of `value` with every placeholder replaced; unknown names were refused at load time. */
+export function substitutePlaceholders<T>(value: T, values: PlaceholderValues): T {
+  if (typeof value === 'string') {
+    return (value.includes('{{') ? value.replace(PLACEHOLDER, (_m, name: string) => lookup(name, values)) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => substitutePlaceholders(v, values)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substitutePlaceholders(v, values);
+    return out as T;
+  }
+  return value;
+}

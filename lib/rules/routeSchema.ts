@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import { callflowNodeSchema } from '../callflow/callflowNode';
+import { conditionsSchema, patternSchema } from './conditionsSchema';
+
+const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, - and _ (at most 64)');
+
+/** Either a callflow (may hold {{placeholders}}) or a jump to an IVR step. */
+export const gotoSchema = z.strictObject({ goto: name.describe('An IVR step of this route') });
+export const actionSchema = z.union([gotoSchema, callflowNodeSchema]);
+export type Action = z.output<typeof actionSchema>;
+
+export const ruleSchema = z.strictObject({
+  name: name.optional().describe('Shown in logs and metrics; defaults to rule-<position>'),
+  when: conditionsSchema.default({}),
+  then: actionSchema,
+});
+
+export const promptSchema = z.union([
+  z.strictObject({ tts: z.string().min(1), voice: z.enum(['male', 'female']).optional(), language: z.string().optional() }),
+  z.strictObject({ play: z.string().min(1).describe('A media id or URL') }),
+]);
+export type Prompt = z.output<typeof promptSchema>;
+
+export const optionSchema = z.strictObject({
+  digits: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().describe('Exact input(s)'),
+  pattern: patternSchema.optional().describe('Regex over the input; captures become {{match.N}}'),
+  when: conditionsSchema.optional().describe('Extra conditions, e.g. on digits collected by earlier steps'),
+  then: actionSchema,
+});
+
+export const stepSchema = z.strictObject({
+  prompt: promptSchema,
+  collect: z
+    .strictObject({
+      name: name.optional().describe('Collection name; defaults to the step name'),
+      maxDigits: z.number().int().min(1).max(64).default(1),
+      timeoutMs: z.number().int().min(1000).max(60000).default(5000),
+      interdigitTimeoutMs: z.number().int().min(500).max(30000).optional(),
+      terminator: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#']).default('#'),
+    })
+    .default({ maxDigits: 1, timeoutMs: 5000, terminator: '#' }),
+  options: z.array(optionSchema).min(1),
+  invalid: promptSchema.optional().describe('Played before the re-prompt after a wrong entry'),
+  noInput: promptSchema.optional().describe('Played before the re-prompt when nothing was pressed'),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  onFailure: actionSchema.optional().describe('After maxAttempts; defaults to the route fallback'),
+});
+
+export const routeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: name.describe('The {route} in /pivot/{route}'),
+  description: z.string().optional(),
+  timezone: z.string().min(1).describe('IANA time zone for time conditions, e.g. America/New_York'),
+  accounts: z.array(z.string().min(1)).optional().describe('Account-IDs allowed to use this route; absent: any'),
+  rules: z.array(ruleSchema).default([]),
+  steps: z.record(name, stepSchema).default({}),
+  fallback: actionSchema.optional().describe('When no rule matches, or the route cannot be served'),
+});
+
+export type RouteDocument = z.input<typeof routeSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type Rule = Route['rules'][number];
+export type Step = Route['steps'][string];
+export type StepOption = Step['options'][number];

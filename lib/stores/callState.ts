@@ -1,0 +1,33 @@
+import * as z from 'zod';
+
+/** What we remember about one call between Pivot requests (an IVR in progress). */
+export const callStateSchema = z.object({
+  callId: z.string().min(1),
+  routeId: z.string().min(1),
+  /** The IVR step whose answer we are waiting for. */
+  step: z.string().optional(),
+  /** Prompts played for that step so far. */
+  attempts: z.number().int().nonnegative(),
+  /** Collected DTMF by collection name, merged across requests so no digit is lost. */
+  digits: z.record(z.string(), z.string()),
+  /** Values earlier steps kept for later ones and for placeholders. */
+  vars: z.record(z.string(), z.string()),
+  /** Steps visited, in order: the cdr summary prints it. */
+  path: z.array(z.string()),
+  /** What the last answer was: a rule name, `step:<name>`, `fallback`... */
+  outcome: z.string().optional(),
+  ended: z.boolean().optional(),
+  /** Optimistic concurrency: every write expects the version it read. */
+  version: z.number().int().nonnegative(),
+  updatedAt: z.number().int(),
+  /** DynamoDB TTL attribute, epoch seconds. DynamoDB deletes late: readers check it. */
+  expiresAt: z.number().int(),
+});
+export type CallState = z.infer<typeof callStateSchema>;
+
+/** The part of a call state a mutation decides; the store owns version and timestamps. */
+export type CallStateData = Omit<CallState, 'version' | 'updatedAt' | 'expiresAt'>;
+
+export function emptyCallState(callId: string, routeId: string): CallStateData {
+  return { callId, routeId, attempts: 0, digits: {}, vars: {}, path: [] };
+}

@@ -1,0 +1,89 @@
+import { RouteValidationError, StoreUnavailableError } from '../errors';
+import { parseRoute } from '../rules/parseRoute';
+import type { Route } from '../rules/routeSchema';
+import type { RouteSource, StoreCallOptions } from './callStateStore';
+
+export interface RulesStore {
+  /** The route, or undefined when absent or invalid. Throws StoreUnavailableError when the store fails. */
+  getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined>;
+  /** The last valid copy seen, however old: what a call falls back on when the store is down. */
+  lastKnown(routeId: string): Route | undefined;
+}
+
+type Entry = { route: Route | undefined; expiresAt: number };
+
+export type CachedRulesStoreOptions = {
+  ttlMs?: number;
+  now?: () => number;
+  /** A stored route failed validation: log it with the field at fault. */
+  onInvalid?: (error: RouteValidationError) => void;
+};
+
+/**
+ * Validates what the source returns and keeps it for a short time, so a warm
+ * Lambda answers without touching DynamoDB. Misses are cached too (an unknown
+ * route costs the same as a known one), and concurrent loads of one route share
+ * a single read.
+ */
+export class CachedRulesStore implements RulesStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly lastValid = new Map<string, Route>();
+  private readonly inFlight = new Map<string, Promise<Route | undefined>>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly source: RouteSource,
+    private readonly options: CachedRulesStoreOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined> {
+    const cached = this.entries.get(routeId);
+    if (cached && cached.expiresAt > this.now()) return cached.route;
+    let load = this.inFlight.get(routeId);
+    if (!load) {
+      load = this.load(routeId, options).finally(() => this.inFlight.delete(routeId));
+      this.inFlight.set(routeId, load);
+    }
+    return load;
+  }
+
+  lastKnown(routeId: string): Route | undefined {
+    return this.lastValid.get(routeId);
+  }
+
+  private async load(routeId: string, options?: StoreCallOptions): Promise<Route | undefined> {
+    let raw: unknown;
+    try {
+      raw = await this.source.fetchRouteDocument(routeId, options);
+    } catch (error) {
+      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
+    }
+    const route = raw === undefined ? undefined : this.validate(routeId, raw);
+    this.entries.set(routeId, { route, expiresAt: this.now() + this.ttlMs });
+    if (this.entries.size > 1_000) this.entries.delete(this.entries.keys().next().value!);
+    if (route) this.lastValid.set(routeId, route);
+    return route;
+  }
+
+  private validate(routeId: string, raw: unknown): Route | undefined {
+    try {
+      return parseRoute(typeof raw === 'string' ? parseJson(routeId, raw) : raw, routeId);
+    } catch (error) {
+      if (!(error instanceof RouteValidationError)) throw error;
+      this.options.onInvalid?.(error);
+      return undefined;
+    }
+  }
+}
+
+function parseJson(routeId: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new RouteValidationError(routeId, [{ path: '(document)', message: `not valid JSON: ${(cause as Error).message}` }], { cause });
+  }
+}
