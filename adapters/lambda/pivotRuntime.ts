@@ -1,0 +1,49 @@
+import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
+import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
+import { CachedRulesStore } from '../../lib/stores/rulesStore';
+import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
+import type { Telemetry } from './telemetry';
+import { tokenSourceFor } from './tokenSource';
+
+/** Everything a pivot or cdr invocation needs, built once per container. */
+export type PivotRuntime = PivotDeps &
+  Telemetry & {
+    config: RuntimeConfig;
+    /** The instant rules are judged at. Deployed: the system clock, nothing else. */
+    clock: (event: unknown) => Date;
+  };
+
+export function createPivotRuntime(
+  env: Record<string, string | undefined>,
+  telemetry: Telemetry,
+  overrides: Partial<PivotRuntime> = {},
+): PivotRuntime {
+  const config = runtimeConfigFrom(env);
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
+  const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
+    ttlMs: config.ROUTE_CACHE_TTL_MS,
+    onInvalid: (error) => telemetry.logger.error('stored route is invalid; treated as missing', { route: error.routeId, issues: error.issues }),
+  });
+  const callStates = new DynamoCallStateStore({
+    client,
+    tableName: config.TABLE_NAME,
+    ttlHours: config.CALL_STATE_TTL_HOURS,
+    onInvalid: (callId, issues) => telemetry.logger.error('stored call state is invalid; treated as absent', { callId, issues }),
+  });
+  return {
+    ...telemetry,
+    config,
+    rules,
+    callStates,
+    expectedToken: tokenSourceFor(config),
+    budgetMs: config.BUDGET_MS,
+    clock: () => new Date(),
+    ...overrides,
+  };
+}
+
+/** Built on first use, not at import: a bad environment answers 503 instead of failing the init phase. */
+export function lazyRuntime(build: () => PivotRuntime): () => PivotRuntime {
+  let runtime: PivotRuntime | undefined;
+  return () => (runtime ??= build());
+}

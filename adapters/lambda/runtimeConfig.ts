@@ -1,0 +1,35 @@
+import * as z from 'zod';
+
+/**
+ * The functions' settings, from the environment the CDK stack sets (see
+ * infra/pivotSettings.ts). Locally, npm start sets the same variables.
+ */
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const runtimeConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  /** Secrets Manager secret holding the token; absent locally, where PIVOT_TOKEN is used. */
+  TOKEN_SECRET_ARN: z.string().min(1).optional(),
+  PIVOT_TOKEN: z.string().min(1).optional(),
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().default('us-east-1'),
+  BUDGET_MS: int(2500),
+  ROUTE_CACHE_TTL_MS: int(30_000),
+  CALL_STATE_TTL_HOURS: int(24),
+  MAX_BODY_BYTES: int(16_384),
+  MAX_QUERY_BYTES: int(8_192),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+export function runtimeConfigFrom(env: Record<string, string | undefined>): RuntimeConfig {
+  const parsed = runtimeConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`invalid environment ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!parsed.data.TOKEN_SECRET_ARN && !parsed.data.PIVOT_TOKEN) {
+    throw new Error('set TOKEN_SECRET_ARN (deployed) or PIVOT_TOKEN (local)');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,203 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createPivotHandler } from '../../functions/pivot';
+import { CachedRulesStore } from '../../lib/stores/rulesStore';
+import { DynamoRouteSource } from '../../adapters/dynamodb';
+import type { CallflowNode } from '../../lib/callflow/callflowNode';
+import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
+import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
+import type { KazooParams } from '../fixtures/kazooEncoding';
+import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
+import { recordCommands } from '../adapters/dynamodb/pivotTestTable';
+import { expectKazooValid } from '../support/kazooSchemas';
+
+type Setup = Awaited<ReturnType<typeof pivotTestRuntime>>;
+type Result = APIGatewayProxyStructuredResultV2;
+const BUSINESS_HOURS = new Date('2026-11-24T17:00:00Z'); // Tuesday 12:00 in New York
+
+let setup: Setup;
+let handler: ReturnType<typeof createPivotHandler>;
+let commands: string[];
+
+beforeAll(async () => {
+  setup = await pivotTestRuntime({ now: BUSINESS_HOURS });
+  handler = createPivotHandler(() => setup.runtime, setup.telemetry);
+  commands = recordCommands(setup.client);
+});
+
+async function invoke(event: unknown): Promise<Result & { json: Record<string, unknown> }> {
+  const result = (await handler(event as APIGatewayProxyEventV2, lambdaContext())) as Result;
+  return { ...result, json: JSON.parse(result.body!) as Record<string, unknown> };
+}
+
+function event(o: Partial<PivotEventOptions> & { params?: KazooParams } = {}) {
+  return pivotEventV2({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}`, ...o });
+}
+
+function expectCallflow(result: Result & { json: unknown }) {
+  expect(result.statusCode).toBe(200);
+  expect(result.headers?.['Content-Type']).toBe('application/json');
+  expectKazooValid(result.json);
+  return result.json as CallflowNode;
+}
+
+describe('pivot handler: every request form reaches the same answer', () => {
+  const forms: [string, unknown][] = [
+    ['GET kazoo (v2)', event()],
+    ['POST form kazoo, base64 (v2)', event({ as: 'form' })],
+    ['POST JSON kazoo (v2)', event({ as: 'json' })],
+    ['GET twiml (v2)', event({ params: twimlParams() })],
+    ['POST form twiml, base64 (v2)', event({ as: 'form', params: twimlParams() })],
+    ['POST JSON twiml (v2)', event({ as: 'json', params: twimlParams() })],
+    ['GET kazoo (REST API v1)', pivotEventV1({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}` })],
+    ['POST form twiml (REST API v1)', pivotEventV1({ as: 'form', params: twimlParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}` })],
+  ];
+
+  it.each(forms)('%s', async (_name, e) => {
+    // Act
+    const result = await invoke(e);
+
+    // Assess
+    const node = expectCallflow(result);
+    expect(node).toMatchObject({ module: 'device', children: { _: { module: 'voicemail' } } });
+  });
+
+  it('logs one structured line with the call, the route and the outcome, and never the token', async () => {
+    // Prepare
+    const before = setup.telemetry.lines.length;
+
+    // Act
+    await invoke(event());
+
+    // Assess
+    const line = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'pivot answered')!;
+    expect(line).toMatchObject({ route: 'main-number', outcome: 'rule:business-hours', status: 200, callId: expect.any(String) });
+    expect(typeof line['latencyMs']).toBe('number');
+    expect(JSON.stringify(setup.telemetry.lines)).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('pivot handler: authentication', () => {
+  it.each([
+    ['no token', '', 401],
+    ['a wrong token', 'token=guess', 403],
+    ['a token differing in the last character', `token=${TEST_TOKEN.slice(0, -1)}X`, 403],
+  ])('refuses %s with a JSON error and reads nothing from DynamoDB', async (_label, voiceUrlQuery, status) => {
+    // Prepare
+    const before = commands.length;
+
+    // Act
+    const result = await invoke(event({ voiceUrlQuery, route: 'never-read-route' }));
+
+    // Assess
+    expect(result.statusCode).toBe(status);
+    expect(result.headers?.['Content-Type']).toBe('application/json');
+    expect(result.json['error']).toBeDefined();
+    expect(commands.length).toBe(before);
+  });
+
+  it('answers an unknown route and an Account-ID outside the allowlist alike', async () => {
+    // Prepare
+    await setup.admin.putRoute('allowlisted', JSON.stringify({ id: 'allowlisted', timezone: 'UTC', accounts: ['00000000000000000000000000000001'], fallback: { module: 'hangup', data: {} } }));
+
+    // Act
+    const unknown = await invoke(event({ route: 'no-such-route' }));
+    const outsider = await invoke(event({ route: 'allowlisted' }));
+    const member = await invoke(event({ route: 'allowlisted', params: kazooParams({ 'Account-ID': '00000000000000000000000000000001' }) }));
+
+    // Assess
+    expect(unknown.statusCode).toBe(404);
+    expect(outsider.statusCode).toBe(unknown.statusCode);
+    expect(outsider.body).toBe(unknown.body);
+    expect(expectCallflow(member).module).toBe('hangup');
+  });
+});
+
+describe('pivot handler: bad input gets a clear answer', () => {
+  it.each([
+    ['no Call-ID', event({ params: kazooParams({ 'Call-ID': undefined }) }), 400, 'Call-ID'],
+    ['a malformed JSON body', { ...event({ as: 'json' }), body: '{"Call-ID":', isBase64Encoded: false }, 400, 'body'],
+    ['an oversized body', { ...event({ as: 'form' }), body: 'a'.repeat(40_000), isBase64Encoded: false }, 413, undefined],
+    ['an oversized query string', event({ voiceUrlQuery: `token=${TEST_TOKEN}&pad=${'x'.repeat(10_000)}` }), 414, undefined],
+  ])('%s', async (_label, e, status, field) => {
+    // Act
+    const result = await invoke(e);
+
+    // Assess
+    expect(result.statusCode).toBe(status);
+    expect(result.headers?.['Content-Type']).toBe('application/json');
+    if (field) expect(result.json['field']).toBe(field);
+    expect(result.body).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  });
+
+  it('treats an invalid stored route as missing and logs the field at fault', async () => {
+    // Prepare
+    await setup.admin.putRoute('hand-edited', JSON.stringify({ id: 'hand-edited', timezone: 'America/New_York', rules: [{ then: { module: 'voicemail', data: { id: 'too-short' } } }] }));
+    const before = setup.telemetry.lines.length;
+
+    // Act
+    const result = await invoke(event({ route: 'hand-edited' }));
+
+    // Assess
+    expect(result.statusCode).toBe(404);
+    const logged = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'stored route is invalid; treated as missing');
+    expect(JSON.stringify(logged)).toContain('rules.0.then.data.id');
+  });
+});
+
+describe('pivot handler: a multi-step IVR through DynamoDB', () => {
+  function followUp(answer: CallflowNode, callId: string, digits: KazooParams, as: 'get' | 'form' | 'json') {
+    let pivot: CallflowNode | undefined = answer;
+    while (pivot && pivot.module !== 'pivot') pivot = pivot.children?.['_'];
+    const url = new URL(pivot!.data['voice_url'] as string);
+    expect(url.pathname).toBe('/pivot/account-pin');
+    return event({ as, route: 'account-pin', voiceUrlQuery: url.search.slice(1), params: kazooParams({ 'Call-ID': callId, Digits: digits }) });
+  }
+
+  it.each(['get', 'form', 'json'] as const)('collects an account, then a PIN, then routes (%s)', async (as) => {
+    // Prepare
+    const callId = `ivr-${as}`;
+    const start = event({ as, route: 'account-pin', params: kazooParams({ 'Call-ID': callId }) });
+
+    // Act
+    const askAccount = expectCallflow(await invoke(start));
+    const askPin = expectCallflow(await invoke(followUp(askAccount, callId, { account: '12345' }, as)));
+    const routed = expectCallflow(await invoke(followUp(askPin, callId, { account: '12345', pin: '9876' }, as)));
+
+    // Assess
+    expect(askAccount.module).toBe('tts');
+    expect(askPin.data['text']).toBe('Now enter your four digit PIN.');
+    expect(routed).toMatchObject({ module: 'set_variables', data: { custom_application_vars: { account: '12345' } } });
+    const state = await setup.runtime.callStates.get(callId);
+    expect(state).toMatchObject({ path: ['account', 'pin'], digits: { account: '12345', pin: '9876' }, outcome: 'option:pin.1' });
+  });
+});
+
+describe('pivot handler: a slow store', () => {
+  it('answers the cached fallback inside the budget when DynamoDB stalls', async () => {
+    // Prepare: a store that has seen the route once, then stalls for longer than the budget
+    let stall = false;
+    const dynamo = new DynamoRouteSource({ client: setup.client, tableName: setup.tableName });
+    const rules = new CachedRulesStore(
+      {
+        fetchRouteDocument: async (id, o) => {
+          if (stall) await new Promise((r) => setTimeout(r, 5_000).unref());
+          return dynamo.fetchRouteDocument(id, o);
+        },
+      },
+      { ttlMs: 0 },
+    );
+    const slowHandler = createPivotHandler(() => ({ ...setup.runtime, rules, budgetMs: 300 }), setup.telemetry);
+    await slowHandler(event() as never, lambdaContext());
+    stall = true;
+    const started = performance.now();
+
+    // Act
+    const result = (await slowHandler(event() as never, lambdaContext())) as Result;
+
+    // Assess
+    expect(performance.now() - started).toBeLessThan(1_500);
+    const node = expectCallflow({ ...result, json: JSON.parse(result.body!) });
+    expect(node).toEqual({ module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } });
+  });
+});
