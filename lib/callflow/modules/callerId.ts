@@ -1,0 +1,47 @@
+/** Modules that set, rewrite or test the caller ID: set_cid, dynamic_cid, prepend_cid, check_cid, cidlistmatch. */
+import * as z from 'zod';
+import { integer, moduleData, type ModuleData } from './primitives';
+
+const nameAndNumber = z.looseObject({ name: z.string().optional(), number: z.string().optional() });
+
+export const setCidDataSchema = moduleData({
+  caller_id_name: z.string().optional(),
+  caller_id_number: z.string().optional(),
+});
+export type SetCidData = ModuleData<typeof setCidDataSchema>;
+
+export const dynamicCidDataSchema = moduleData({
+  action: z.enum(['list', 'lists', 'manual', 'static']).optional(),
+  caller_id: nameAndNumber.optional(),
+  enforce_call_restriction: z.boolean().optional(),
+  id: z.string().optional(),
+  idx_name: z.string().optional(),
+  interdigit_timeout: integer.optional(),
+  max_digits: integer.optional(),
+  media_id: z.string().optional(),
+  min_digits: integer.optional(),
+  permit_custom_callflow: z.boolean().optional(),
+  whitelist_regex: z.string().optional(),
+});
+export type DynamicCidData = ModuleData<typeof dynamicCidDataSchema>;
+
+export const prependCidDataSchema = moduleData({
+  action: z.enum(['reset', 'prepend']).optional(),
+  apply_to: z.enum(['original', 'current']).optional(),
+  caller_id_name_prefix: z.string().optional(),
+  caller_id_number_prefix: z.string().optional(),
+});
+export type PrependCidData = ModuleData<typeof prependCidDataSchema>;
+
+export const checkCidDataSchema = moduleData({
+  caller_id: z.looseObject({ external: nameAndNumber.optional() }).optional(),
+  regex: z.string().optional(),
+  use_absolute_mode: z.boolean().optional(),
+  user_id: z.string().optional(),
+});
+export type CheckCidData = ModuleData<typeof checkCidDataSchema>;
+
+export const cidlistmatchDataSchema = moduleData({
+  id: z.string().optional(),
+});
+export type CidlistmatchData = ModuleData<typeof cidlistmatchDataSchema>;

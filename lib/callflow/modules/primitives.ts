@@ -1,0 +1,89 @@
+/**
+ * JSON-Schema (draft-04) value rules, written as zod, with the semantics Kazoo's
+ * validator applies. Module data schemas are built only from these so that each
+ * one reads like the `callflows.<module>.json` it mirrors.
+ */
+import * as z from 'zod';
+
+/**
+ * JSON Schema counts string length in code points, not UTF-16 units, so an
+ * emoji is one character for Kazoo; `z.string().min/max` would count it twice.
+ */
+export function codePointLength(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+export function stringLength(bounds: { min?: number; max?: number }) {
+  const { min = 0, max = Number.POSITIVE_INFINITY } = bounds;
+  const expected =
+    min === max ? `exactly ${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+  return z.string().refine(
+    (value) => {
+      const length = codePointLength(value);
+      return length >= min && length <= max;
+    },
+    { message: `must be ${expected} characters long` },
+  );
+}
+
+/**
+ * draft-04 "integer" is any whole number; `z.int()` would also refuse values
+ * beyond 2^53, which Kazoo accepts.
+ */
+export const integer = z.number().refine(Number.isInteger, { message: 'must be an integer' });
+
+export function integerBetween(bounds: { min?: number; max?: number }) {
+  const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = bounds;
+  const range =
+    max === Number.POSITIVE_INFINITY
+      ? `at least ${min}`
+      : min === Number.NEGATIVE_INFINITY
+        ? `at most ${max}`
+        : `between ${min} and ${max}`;
+  // One check, so 5000.5 gets one message rather than "not an integer" plus "too big".
+  return z.number().refine((value) => Number.isInteger(value) && value >= min && value <= max, {
+    message: `must be an integer ${range}`,
+  });
+}
+
+/** Kazoo's oneOf/anyOf of plain types; zod's default union message ("Invalid input") says too little. */
+export function oneOf<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(options: T, expected: string) {
+  return z.union(options, { error: `must be ${expected}` });
+}
+
+export function uniqueStrings<T extends z.ZodType<string>>(item: T) {
+  return z
+    .array(item)
+    .refine((items) => new Set(items).size === items.length, { message: 'must not repeat items' });
+}
+
+/** Fields whose schema demands `minLength: 32, maxLength: 32` (voicemail box, conference, owner ids). */
+export const exactly32Chars = stringLength({ min: 32, max: 32 });
+
+/**
+ * A real Kazoo document id. Kazoo's schemas only check the length where they
+ * check anything; this stricter form is for callers that build ids themselves.
+ */
+export const kazooId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be a 32-character lowercase hex id' });
+
+/** draft-04 `type: object`: a JSON object, never an array or null. */
+export const jsonObject = z.record(z.string(), z.unknown());
+
+/** Every module schema accepts it: true skips the node and goes on to its `_` child. */
+export const skipModule = z.boolean().optional();
+
+/**
+ * A module's `data` as Kazoo sees it: the modelled fields are checked, any other
+ * key is allowed, because none of the modelled schemas sets additionalProperties.
+ */
+export function moduleData<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.looseObject({ ...shape, skip_module: skipModule });
+}
+
+/**
+ * The typed view of a module's data for builders: the modelled fields only, so
+ * a misspelt key is a type error even though Kazoo would tolerate it.
+ */
+export type ModuleData<S extends z.ZodObject> = z.input<z.ZodObject<S['shape']>>;

@@ -1,0 +1,41 @@
+/**
+ * The only way a 200 leaves the Lambda. Kazoo reads a 200 as "run this": with
+ * the wrong Content-Type or a node its schemas refuse, it hangs the call up
+ * instead of falling back to the pivot's `_` child. So this either returns a
+ * 200 that Kazoo will run, or throws InvalidCallflowError and lets the caller
+ * answer a deliberate non-200 (or a fallback callflow).
+ */
+import type { CallflowNode } from './callflowNode';
+import { InvalidCallflowError } from './invalidCallflowError';
+import { validateCallflow } from './validateCallflow';
+
+export type PivotAnswer = {
+  statusCode: 200;
+  headers: { 'Content-Type': 'application/json' };
+  body: string;
+};
+
+/** @throws InvalidCallflowError when the node is not a callflow Kazoo would accept. */
+export function renderPivotAnswer(node: CallflowNode): PivotAnswer {
+  const body = serialise(node);
+  // Validate what Kazoo will actually receive: toJSON methods, undefined
+  // values and non-plain objects can make the JSON differ from the object.
+  const result = validateCallflow(JSON.parse(body));
+  if (!result.ok) throw new InvalidCallflowError(result.issues);
+  return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body };
+}
+
+function serialise(node: CallflowNode): string {
+  let body: string | undefined;
+  try {
+    body = JSON.stringify(node);
+  } catch (cause) {
+    // Cycles and BigInt values make JSON.stringify throw.
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new InvalidCallflowError([{ path: '', message: `cannot be written as JSON: ${reason}` }], { cause });
+  }
+  if (body === undefined) {
+    throw new InvalidCallflowError([{ path: '', message: 'cannot be written as JSON' }]);
+  }
+  return body;
+}

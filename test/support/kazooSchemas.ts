@@ -1,0 +1,104 @@
+/**
+ * Kazoo's own callflow schemas (../shared/kazoo-schemas, draft-04) as an
+ * independent referee for tests: what Kazoo's pivot checks before it runs a
+ * returned callflow. Never used at runtime.
+ *
+ * A plain validator only covers `callflows.action`; Kazoo's extra
+ * `kazoo-validation` step also requires a `callflows.<module>` schema for
+ * every node's module and validates the node's `data` against it. That step
+ * is reproduced here, over every child. (Its URL checks on voice_url & co. are
+ * not: they are runtime policy, not schema.)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from '@jest/globals';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+
+const SCHEMA_DIR = fileURLToPath(new URL('../../../shared/kazoo-schemas/', import.meta.url));
+
+// A URI per RFC 3986: a scheme, a colon, and no whitespace. jesse checks `format: uri` too.
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/;
+
+function loadKazooSchemas(): { ajv: Ajv; ids: Set<string> } {
+  // No useDefaults / coercion / removeAdditional: validation must never mutate the node under test.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  ajv.addFormat('uri', ABSOLUTE_URI);
+  const ids = new Set<string>();
+  for (const file of readdirSync(SCHEMA_DIR).filter((name) => name.endsWith('.json'))) {
+    const schema = JSON.parse(readFileSync(SCHEMA_DIR + file, 'utf8')) as { _id?: string };
+    // Kazoo names schemas by `_id` and `$ref`s them by that bare id.
+    const id = schema._id ?? file.replace(/\.json$/, '');
+    ajv.addSchema(schema, id);
+    ids.add(id);
+  }
+  return { ajv, ids };
+}
+
+const { ajv, ids } = loadKazooSchemas();
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(id: string): ValidateFunction {
+  let validate = compiled.get(id);
+  if (!validate) {
+    validate = ajv.getSchema(id);
+    if (!validate) throw new Error(`schema ${id} did not compile`);
+    compiled.set(id, validate);
+  }
+  return validate;
+}
+
+function describeErrors(errors: readonly ErrorObject[] | null | undefined, base: string): string[] {
+  return (errors ?? []).map((error) => {
+    // instancePath is a JSON Pointer ("/endpoints/0/id"); print it as "endpoints.0.id".
+    const segments = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = [base, ...segments].filter((segment) => segment !== '').join('.');
+    const params = Object.keys(error.params).length ? ` ${JSON.stringify(error.params)}` : '';
+    return `${path || '(root)'}: ${error.message ?? error.keyword}${params}`;
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// `callflows.action` reaches children through `patternProperties: { ".+": ... }`;
+// a key that pattern does not match is never validated, so it is skipped here too.
+const CHILD_KEY = /.+/u;
+
+function moduleDataErrors(node: unknown, path: string, errors: string[]): void {
+  if (!isObject(node)) return;
+  const at = (field: string) => (path ? `${path}.${field}` : field);
+  if (typeof node.module === 'string') {
+    const id = `callflows.${node.module}`;
+    if (!ids.has(id)) {
+      errors.push(`${at('module')}: no schema ${id}.json, Kazoo refuses module "${node.module}"`);
+    } else if (!validatorFor(id)(node.data)) {
+      errors.push(...describeErrors(validatorFor(id).errors, at('data')));
+    }
+  }
+  if (!isObject(node.children)) return;
+  for (const [key, child] of Object.entries(node.children)) {
+    if (CHILD_KEY.test(key)) moduleDataErrors(child, at(`children.${key}`), errors);
+  }
+}
+
+/** Whether Kazoo ships a schema with this id (e.g. `callflows.tts`), i.e. knows that module. */
+export function hasKazooSchema(id: string): boolean {
+  return ids.has(id);
+}
+
+/** Every reason Kazoo's schemas would refuse `node` as a pivot answer; empty when it would run it. */
+export function kazooCallflowErrors(node: unknown): string[] {
+  const errors: string[] = [];
+  const validateAction = validatorFor('callflows.action');
+  if (!validateAction(node)) errors.push(...describeErrors(validateAction.errors, ''));
+  moduleDataErrors(node, '', errors);
+  return errors;
+}
+
+export function expectKazooValid(node: unknown): void {
+  expect(kazooCallflowErrors(node)).toEqual([]);
+}
