@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { answerPivotRequest } from '../lib/pivot/answerPivotRequest';
 import { normalizePivotRequest } from '../lib/request/normalizePivotRequest';
 import { jsonErrorAnswer } from '../adapters/lambda/jsonErrorAnswer';
+import type { LambdaHttpHandler } from '../adapters/lambda/lambdaHttpHandler';
 import { createPivotRuntime, lazyRuntime, type PivotRuntime } from '../adapters/lambda/pivotRuntime';
 import { requestSizeLimit } from '../adapters/lambda/requestSizeLimit';
 import { routeUrlOf } from '../adapters/lambda/routeUrl';
@@ -13,8 +13,8 @@ import { createTelemetry, recordPivotOutcome, type Telemetry } from '../adapters
  * GET and POST /pivot/{route}: Kazoo's pivot node calls this and runs the
  * callflow we answer. Parse, call lib, map to HTTP; nothing else lives here.
  */
-export function createPivotHandler(runtime: () => PivotRuntime, telemetry: Telemetry, options: { scheme?: 'https' | 'http' } = {}) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+export function createPivotHandler(runtime: () => PivotRuntime, telemetry: Telemetry, options: { scheme?: 'https' | 'http' } = {}): LambdaHttpHandler {
+  const chain = middy()
     .use(requestSizeLimit(() => ({ maxBodyBytes: runtime().config.MAX_BODY_BYTES, maxQueryBytes: runtime().config.MAX_QUERY_BYTES })))
     .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
     .use(jsonErrorAnswer(telemetry))
@@ -31,6 +31,7 @@ export function createPivotHandler(runtime: () => PivotRuntime, telemetry: Telem
       });
       return result.answer;
     });
+  return chain as unknown as LambdaHttpHandler;
 }
 
 const telemetry = createTelemetry(process.env['POWERTOOLS_SERVICE_NAME'] ?? 'kazoo-pivot');

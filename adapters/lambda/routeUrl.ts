@@ -9,8 +9,10 @@ type UrlEvent = {
   requestContext?: { domainName?: string; path?: string; };
 };
 
-export function routeUrlOf(event: UrlEvent, scheme: 'https' | 'http' = 'https'): string {
-  const host = event.requestContext?.domainName ?? event.headers?.['host'] ?? event.headers?.['Host'] ?? 'localhost';
-  const path = event.rawPath ?? event.requestContext?.path ?? event.path ?? '/';
+export function routeUrlOf(event: unknown, scheme: 'https' | 'http' = 'https'): string {
+  // Every field is optional-read: the normalizer has already checked the event's shape.
+  const e = (event ?? {}) as UrlEvent;
+  const host = e.requestContext?.domainName ?? e.headers?.['host'] ?? e.headers?.['Host'] ?? 'localhost';
+  const path = e.rawPath ?? e.requestContext?.path ?? e.path ?? '/';
   return `${scheme}://${host}${path}`;
 }

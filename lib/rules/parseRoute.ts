@@ -17,7 +17,9 @@ type Issue = { path: string; message: string };
 export function parseRoute(document: unknown, expectedId?: string): Route {
   const routeId = idOf(document) ?? expectedId ?? '(unnamed)';
   const parsed = routeSchema.safeParse(document);
-  if (!parsed.success) throw new RouteValidationError(routeId, parsed.error.issues.map((i) => toIssue(i, document)));
+  if (!parsed.success) {
+    throw new RouteValidationError(routeId, parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)));
+  }
   const route = parsed.data;
   const issues: Issue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
@@ -76,7 +78,24 @@ function joinPath(base: string, rest: (string | number)[]): string {
   return [base, ...rest].join('.');
 }
 
-function toIssue(issue: z.core.$ZodIssue, document: unknown): Issue {
+type FlatIssue = { path: PropertyKey[]; message: string };
+
+/**
+ * zod reports a value that fits no branch of a union (a single temporal rule or a
+ * list; a goto or a callflow) as a bare "Invalid input". The branch whose issues
+ * reach deepest into the value is the one the author meant: report those.
+ */
+function specificIssues(issue: z.core.$ZodIssue, base: PropertyKey[]): FlatIssue[] {
+  const path = [...base, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
+  const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+  // Ties go to the branch with fewer complaints: `{module}` without data is a callflow missing data, not a bad goto.
+  const better = (a: z.core.$ZodIssue[], b: z.core.$ZodIssue[]) => depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length);
+  const best = issue.errors.reduce((a, b) => (better(a, b) ? b : a));
+  return best.flatMap((i) => specificIssues(i, path));
+}
+
+function toIssue(issue: FlatIssue, document: unknown): Issue {
   return { path: labelRules(issue.path.map(String).join('.'), document), message: issue.message };
 }
 

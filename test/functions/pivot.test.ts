@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createPivotHandler } from '../../functions/pivot';
 import { CachedRulesStore } from '../../lib/stores/rulesStore';
 import { DynamoRouteSource } from '../../adapters/dynamodb';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 async function invoke(event: unknown): Promise<Result & { json: Record<string, unknown> }> {
-  const result = (await handler(event as APIGatewayProxyEventV2, lambdaContext())) as Result;
+  const result = await handler(event, lambdaContext());
   return { ...result, json: JSON.parse(result.body!) as Record<string, unknown> };
 }
 
@@ -188,12 +188,12 @@ describe('pivot handler: a slow store', () => {
       { ttlMs: 0 },
     );
     const slowHandler = createPivotHandler(() => ({ ...setup.runtime, rules, budgetMs: 300 }), setup.telemetry);
-    await slowHandler(event() as never, lambdaContext());
+    await slowHandler(event(), lambdaContext());
     stall = true;
     const started = performance.now();
 
     // Act
-    const result = (await slowHandler(event() as never, lambdaContext())) as Result;
+    const result = await slowHandler(event(), lambdaContext());
 
     // Assess
     expect(performance.now() - started).toBeLessThan(1_500);

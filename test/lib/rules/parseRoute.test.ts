@@ -103,3 +103,17 @@ describe('parseRoute', () => {
     expect(route.rules).toHaveLength(1);
   });
 });
+
+describe('parseRoute: errors inside either-or fields name the real field', () => {
+  it.each([
+    [{ when: { time: { cycle: 'weekly', wdays: ['funday'] } }, then: { module: 'hangup', data: {} } }, 'rules.0.when.time.wdays.0', /weekday names/],
+    [{ then: { module: 'hangup' } }, 'rules.0.then.data', /data must be an object/],
+    [{ then: { goto: 'menu', extra: 1 } }, 'rules.0.then', /Unrecognized key: "extra"/],
+  ])('%j', (rule, path, message) => {
+    // Act
+    const issues = issuesOf(minimalRoute({ rules: [rule] }));
+
+    // Assess
+    expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+});
