@@ -4,6 +4,19 @@
  * HTTP mapping lives in one place: lib/http/errorAnswer.ts.
  */
 
+export type CallflowIssue = { path: string; message: string };
+
+/** Thrown instead of producing a 200 that Kazoo would refuse (it hangs the call up on schema failures). */
+export class InvalidCallflowError extends Error {
+  override readonly name = 'InvalidCallflowError';
+  constructor(
+    readonly issues: readonly CallflowIssue[],
+    options?: { cause?: unknown },
+  ) {
+    super('callflow would be refused by Kazoo: ' + issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '), options);
+  }
+}
+
 /** A request we cannot read: malformed body, missing Call-ID, bad encoding. Answered 4xx. */
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';

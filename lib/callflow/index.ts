@@ -3,7 +3,7 @@ export { callflowNodeSchema, type CallflowNode } from './callflowNode';
 export { moduleDataSchemas, isKnownModule, type CallflowModule } from './moduleDataSchemas';
 export { validateCallflow, type CallflowValidation } from './validateCallflow';
 export { renderPivotAnswer, type PivotAnswer } from './renderPivotAnswer';
-export { InvalidCallflowError, type CallflowIssue } from './invalidCallflowError';
+export { InvalidCallflowError, type CallflowIssue } from '../errors';
 export { kazooId } from './modules/primitives';
 export type {
   DeviceData,

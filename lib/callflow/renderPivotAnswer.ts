@@ -6,7 +6,7 @@
  * answer a deliberate non-200 (or a fallback callflow).
  */
 import type { CallflowNode } from './callflowNode';
-import { InvalidCallflowError } from './invalidCallflowError';
+import { InvalidCallflowError } from '../errors';
 import { validateCallflow } from './validateCallflow';
 
 export type PivotAnswer = {

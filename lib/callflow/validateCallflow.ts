@@ -6,7 +6,7 @@
  */
 import type * as z from 'zod';
 import { callflowNodeShapeSchema, type CallflowNode } from './callflowNode';
-import type { CallflowIssue } from './invalidCallflowError';
+import type { CallflowIssue } from '../errors';
 import { isKnownModule, moduleDataSchemas } from './moduleDataSchemas';
 
 export type CallflowValidation = { ok: true; node: CallflowNode } | { ok: false; issues: CallflowIssue[] };
