@@ -1,0 +1,210 @@
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+  type PutItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { StoreUnavailableError } from '../../lib/errors';
+import { callStateSchema, type CallState, type CallStateData } from '../../lib/stores/callState';
+import type { CallStateStore, StoreCallOptions } from '../../lib/stores/callStateStore';
+import {
+  callStateToItem,
+  readCallStateItem,
+  versionReplaced,
+  type CallStateIssue,
+  type StoredCallState,
+  type WriteExpectation,
+} from './callStateItem';
+import { waitAfterConflict } from './conflictBackoff';
+import { callKey, PARTITION_KEY } from './pivotTableKeys';
+import { callStore, throwIfAborted } from './storeCall';
+
+export type DynamoCallStateStoreOptions = {
+  client: DynamoDBClient;
+  tableName: string;
+  /** How long an untouched call state lives (DynamoDB TTL). */
+  ttlHours?: number;
+  /** Epoch milliseconds; injectable so tests can move time. */
+  now?: () => number;
+  /** Version conflicts tolerated in one update before giving up. */
+  maxConflictRetries?: number;
+  /** A stored item that fails the schema reads as absent; this hears about it. */
+  onInvalid?: (callId: string, issues: readonly CallStateIssue[]) => void;
+};
+
+/** What a read-modify-write round decides: write this data, or stop with this result. */
+type Decision = { write: CallStateData } | { done: CallState | undefined };
+
+/**
+ * Call state with optimistic concurrency. DynamoDB calls per operation, which the
+ * benchmark counts: get = 1 GetItem; update of a new call with expectAbsent = 1
+ * PutItem; any other update = 1 GetItem + 1 PutItem, plus one of each per conflict;
+ * end = 1 GetItem (+ 1 PutItem when there is a live call to end).
+ */
+export class DynamoCallStateStore implements CallStateStore {
+  readonly #client: DynamoDBClient;
+  readonly #tableName: string;
+  readonly #ttlSeconds: number;
+  readonly #now: () => number;
+  readonly #maxConflictRetries: number;
+  readonly #onInvalid: DynamoCallStateStoreOptions['onInvalid'];
+
+  constructor(options: DynamoCallStateStoreOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+    this.#ttlSeconds = (options.ttlHours ?? 24) * 3600;
+    this.#now = options.now ?? Date.now;
+    this.#maxConflictRetries = options.maxConflictRetries ?? 60;
+    this.#onInvalid = options.onInvalid;
+  }
+
+  async get(callId: string, options: StoreCallOptions = {}): Promise<CallState | undefined> {
+    return this.#liveState(await this.#read(callId, options.signal));
+  }
+
+  async update(
+    callId: string,
+    mutate: (current: CallState | undefined) => CallStateData,
+    options: StoreCallOptions & { expectAbsent?: boolean } = {},
+  ): Promise<CallState> {
+    const { signal, expectAbsent } = options;
+    if (expectAbsent) {
+      throwIfAborted('call state update', signal);
+      const written = await this.#write(callId, mutate(undefined), { kind: 'absent' }, 0, signal);
+      if (written) return written;
+    }
+    const state = await this.#readModifyWrite(callId, signal, (stored) => ({
+      write: mutate(this.#liveState(stored)),
+    }));
+    // Only `end` ever decides `done`.
+    return state as CallState;
+  }
+
+  async end(callId: string, options: StoreCallOptions = {}): Promise<CallState | undefined> {
+    return this.#readModifyWrite(callId, options.signal, (stored) => {
+      if (stored.kind !== 'valid' || this.#isExpired(stored.state)) return { done: undefined };
+      // A repeated cdr callback gets the same summary, without another write.
+      if (stored.state.ended) return { done: stored.state };
+      return { write: { ...stored.state, ended: true } };
+    });
+  }
+
+  async #readModifyWrite(
+    callId: string,
+    signal: AbortSignal | undefined,
+    decide: (stored: StoredCallState) => Decision,
+  ): Promise<CallState | undefined> {
+    for (let conflicts = 0; ; conflicts++) {
+      const stored = await this.#read(callId, signal);
+      const decision = decide(stored);
+      if ('done' in decision) return decision.done;
+      throwIfAborted('call state update', signal);
+      const written = await this.#write(callId, decision.write, stored.expect, versionReplaced(stored), signal);
+      if (written) return written;
+      if (conflicts >= this.#maxConflictRetries) {
+        throw new StoreUnavailableError(
+          `call state ${callId} still conflicting after ${this.#maxConflictRetries} retries`,
+        );
+      }
+      await waitAfterConflict(conflicts, signal);
+    }
+  }
+
+  async #read(callId: string, signal: AbortSignal | undefined): Promise<StoredCallState> {
+    const { Item } = await callStore('call state read', signal, (abortSignal) =>
+      this.#client.send(
+        new GetItemCommand({ TableName: this.#tableName, Key: callKey(callId), ConsistentRead: true }),
+        { abortSignal },
+      ),
+    );
+    const stored = readCallStateItem(Item);
+    if (stored.kind === 'invalid') this.#onInvalid?.(callId, stored.issues);
+    return stored;
+  }
+
+  /** The state a caller may see: not unreadable, not past its TTL, not ended. */
+  #liveState(stored: StoredCallState): CallState | undefined {
+    if (stored.kind !== 'valid' || stored.state.ended || this.#isExpired(stored.state)) return undefined;
+    return stored.state;
+  }
+
+  #isExpired(state: CallState): boolean {
+    return state.expiresAt <= Math.floor(this.#now() / 1000);
+  }
+
+  /** One conditional PutItem; undefined when the condition failed (someone else wrote). */
+  async #write(
+    callId: string,
+    data: CallStateData,
+    expect: WriteExpectation,
+    replacedVersion: number,
+    signal: AbortSignal | undefined,
+  ): Promise<CallState | undefined> {
+    const state = this.#stamp(callId, data, replacedVersion + 1);
+    const input: PutItemCommandInput = {
+      TableName: this.#tableName,
+      Item: callStateToItem(state),
+      ...writeCondition(expect),
+    };
+    try {
+      await callStore('call state write', signal, (abortSignal) =>
+        this.#client.send(new PutItemCommand(input), { abortSignal }),
+      );
+      return state;
+    } catch (error) {
+      if (error instanceof StoreUnavailableError && error.cause instanceof ConditionalCheckFailedException) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The store owns version and timestamps whatever `mutate` returned (it may spread
+   * the current state, stale numbers included), and the key decides the callId.
+   * A state that breaks the schema is refused here rather than stored unreadable.
+   */
+  #stamp(callId: string, data: CallStateData, version: number): CallState {
+    const nowMs = Math.floor(this.#now());
+    const candidate = {
+      ...data,
+      callId,
+      version,
+      updatedAt: nowMs,
+      expiresAt: Math.floor(nowMs / 1000 + this.#ttlSeconds),
+    };
+    const parsed = callStateSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new TypeError(`refusing to store an invalid call state for ${callId}: ${detail}`, {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+}
+
+// An expired item is still in the table until DynamoDB's TTL sweep, so it is
+// replaced under its version like any other, never treated as missing by the condition.
+function writeCondition(expect: WriteExpectation): Pick<
+  PutItemCommandInput,
+  'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+> {
+  switch (expect.kind) {
+    case 'absent':
+      return { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': PARTITION_KEY } };
+    case 'version':
+      return {
+        ConditionExpression: 'attribute_not_exists(#pk) OR #version = :expected',
+        ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': { N: expect.version } },
+      };
+    case 'unversioned':
+      return {
+        ConditionExpression: 'attribute_not_exists(#pk) OR NOT attribute_type(#version, :number)',
+        ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#version': 'version' },
+        ExpressionAttributeValues: { ':number': { S: 'N' } },
+      };
+  }
+}

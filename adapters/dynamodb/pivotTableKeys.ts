@@ -1,0 +1,95 @@
+/**
+ * # The Pivot table
+ *
+ * One DynamoDB table holds both the routing rules and the per-call IVR state.
+ *
+ * - Partition key `pk` (S), no sort key, on-demand capacity (PAY_PER_REQUEST).
+ * - Every request path reads and writes single items by key (GetItem / PutItem);
+ *   nothing on a live call ever Scans or Queries.
+ *
+ * Route items (written by the rules CLI, read on every Pivot request):
+ *
+ * | attribute   | type | meaning                                        |
+ * |-------------|------|------------------------------------------------|
+ * | `pk`        | S    | `ROUTE#<routeId>`                              |
+ * | `route`     | S    | the route document as JSON text, unparsed      |
+ * | `updatedAt` | N    | last write, epoch milliseconds                 |
+ *
+ * Call-state items (one per Kazoo Call-ID, written on every IVR step):
+ *
+ * | attribute   | type | meaning                                              |
+ * |-------------|------|------------------------------------------------------|
+ * | `pk`        | S    | `CALL#<callId>`                                      |
+ * | `callId`    | S    | the Kazoo Call-ID                                    |
+ * | `routeId`   | S    | the route the call is running                        |
+ * | `step`      | S    | IVR step awaiting an answer (absent when none)       |
+ * | `attempts`  | N    | prompts played for that step                         |
+ * | `digits`    | M<S> | collected DTMF by collection name                    |
+ * | `vars`      | M<S> | values kept by earlier steps                         |
+ * | `path`      | L<S> | steps visited, in order                              |
+ * | `outcome`   | S    | last answer: rule name, `step:<name>`, `fallback`... |
+ * | `ended`     | BOOL | set by the cdr callback; an ended call reads absent  |
+ * | `version`   | N    | optimistic concurrency: each write expects the last  |
+ * | `updatedAt` | N    | last write, epoch milliseconds                       |
+ * | `expiresAt` | N    | TTL attribute, epoch SECONDS (now + ttlHours)        |
+ *
+ * TTL is enabled on `expiresAt` (by the infrastructure stack; dynalite has no
+ * UpdateTimeToLive). DynamoDB deletes expired items up to days late, so readers
+ * treat `expiresAt <= now` as absent themselves, and writers overwrite such an item
+ * under the usual version condition.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { str } from './attributeValues';
+
+export const PARTITION_KEY = 'pk';
+export const TTL_ATTRIBUTE = 'expiresAt';
+export const ROUTE_KEY_PREFIX = 'ROUTE#';
+export const CALL_KEY_PREFIX = 'CALL#';
+
+export const routeKey = (routeId: string) => ({ [PARTITION_KEY]: str(ROUTE_KEY_PREFIX + routeId) });
+export const callKey = (callId: string) => ({ [PARTITION_KEY]: str(CALL_KEY_PREFIX + callId) });
+
+const ACTIVE_POLL_MS = 100;
+
+/**
+ * Creates the table (used by tests, the local server and the CLI; production tables
+ * come from the infrastructure stack). Idempotent: an existing table is waited on,
+ * not an error.
+ */
+export async function createPivotTable(
+  client: DynamoDBClient,
+  tableName: string,
+  options: { waitTimeoutMs?: number } = {},
+): Promise<void> {
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [{ AttributeName: PARTITION_KEY, AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await waitUntilActive(client, tableName, options.waitTimeoutMs ?? 60_000);
+}
+
+// A hand-rolled poll: the SDK waiter's minimum delay (20 s) is far too slow for tests.
+async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() >= deadline) {
+      throw new Error(`table ${tableName} not ACTIVE after ${timeoutMs} ms (status ${Table?.TableStatus})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ACTIVE_POLL_MS));
+  }
+}
