@@ -1,0 +1,118 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runRulesCli } from '../../cli/rules/runRulesCli';
+import { EXAMPLES_DIR, exampleDocument, exampleFiles } from '../fixtures/exampleRoutes';
+
+async function rules(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const code = await runRulesCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function writeRouteFile(name: string, content: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rules-validate-'));
+  const file = join(dir, name);
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+describe('npm run rules -- validate', () => {
+  it('passes every example with one OK line each', async () => {
+    // Prepare
+    const files = exampleFiles().map((f) => join(EXAMPLES_DIR, f));
+
+    // Act
+    const result = await rules('validate', ...files);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toHaveLength(files.length);
+    expect(result.stdout).toContain('main-number.json  route main-number (1 rule, 0 steps)');
+  });
+
+  it('names file, route, rule (by name) and field for each problem, and exits 1', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { rules: Record<string, unknown>[]; timezone: string };
+    document.rules.push({ name: 'after-hours', then: { goto: 'nowhere' } });
+    document.timezone = 'Mars/Olympus';
+    const file = await writeRouteFile('broken.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${file}: route main-number, rule after-hours (#2), field then.goto: no step named "nowhere"`);
+    expect(result.stderr).toContain(`${file}: route main-number, field timezone: "Mars/Olympus" is not an IANA time zone`);
+    expect(result.stderr).toContain('1 of 1 file invalid');
+  });
+
+  it('points at a rule by name when it lacks `then`, and by position when it has no name', async () => {
+    // Prepare
+    const named = exampleDocument('main-number.json') as { rules: Record<string, unknown>[] };
+    delete named.rules[0]!.then;
+    const unnamed = { id: 'bare', timezone: 'UTC', rules: [{ then: { goto: 'menu' } }] };
+    const namedFile = await writeRouteFile('no-then.json', named);
+    const unnamedFile = await writeRouteFile('bare.json', unnamed);
+
+    // Act
+    const result = await rules('validate', namedFile, unnamedFile);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${namedFile}: route main-number, rule business-hours (#1), field then: `);
+    expect(result.stderr).toContain(`${unnamedFile}: route bare, rule #1, field then.goto: no step named "menu"`);
+    expect(result.stderr).toContain('2 of 2 files invalid');
+  });
+
+  it('reads YAML route files, and reports YAML mistakes with their line', async () => {
+    // Prepare
+    const good = await writeRouteFile(
+      'night.yaml',
+      ['id: night', 'timezone: Europe/Paris', 'rules:', '  - name: always', '    then: { module: voicemail, data: { id: b7e2d3c4a5f60718293a4b5c6d7e8f91 } }', ''].join('\n'),
+    );
+    const bad = await writeRouteFile('bad.yml', 'id: night\nid: twice\n');
+
+    // Act
+    const result = await rules('validate', good, bad);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`OK  ${good}  route night (1 rule, 0 steps)`);
+    expect(result.stderr).toMatch(new RegExp(`${bad}: not valid YAML \\(.*line 2`));
+  });
+
+  it('names the field the schema rejects', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: { data: Record<string, unknown> } };
+    document.fallback.data.id = 42;
+    const file = await writeRouteFile('typed.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: route main-number, field fallback.data.id: Invalid input: expected string, received number`);
+  });
+
+  it('says which file cannot be read or is not JSON', async () => {
+    // Prepare
+    const notJson = await writeRouteFile('half.json', '{ "id": "x", ');
+    const missing = join(tmpdir(), 'no-such-route-file.json');
+
+    // Act
+    const result = await rules('validate', notJson, missing);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${notJson}: not valid JSON (`);
+    expect(result.stderr).toContain(`${missing}: cannot read the file (ENOENT`);
+  });
+});
