@@ -1,0 +1,3 @@
+import { createPivotApp } from './pivotApp';
+
+createPivotApp();

@@ -1,0 +1,66 @@
+import type { Node } from 'constructs';
+
+/** The knobs an operator may turn per deployment; everything else is fixed by design. */
+export interface PivotSettings {
+  /** Time the pivot handler allows itself per request; the Lambda timeout is derived from it. */
+  readonly budgetMs: number;
+  /** Keep the table (and its routes) when the stack is deleted. */
+  readonly retainTable: boolean;
+  /** Refuse DeleteTable calls, even from CloudFormation. */
+  readonly deletionProtection: boolean;
+  /** Steady-state requests per second the API accepts before answering 429. */
+  readonly throttleRateLimit: number;
+  /** Requests the API accepts in a burst above the rate. */
+  readonly throttleBurstLimit: number;
+  /** Existing SNS topic that alarms notify; without it alarms only change state. */
+  readonly alarmTopicArn?: string;
+}
+
+export const defaultPivotSettings: PivotSettings = {
+  budgetMs: 2500,
+  retainTable: true,
+  deletionProtection: true,
+  throttleRateLimit: 100,
+  throttleBurstLimit: 200,
+};
+
+/** Context keys, e.g. `npx cdk synth -c pivot:budgetMs=2000 -c pivot:retainTable=false`. */
+export const pivotContextKeys = {
+  budgetMs: 'pivot:budgetMs',
+  retainTable: 'pivot:retainTable',
+  deletionProtection: 'pivot:deletionProtection',
+  throttleRateLimit: 'pivot:throttleRateLimit',
+  throttleBurstLimit: 'pivot:throttleBurstLimit',
+  alarmTopicArn: 'pivot:alarmTopicArn',
+} as const satisfies Record<keyof PivotSettings, string>;
+
+/** Context given on the command line arrives as strings, from cdk.json as JSON values: accept both. */
+export function pivotSettingsFromContext(node: Node): PivotSettings {
+  const read = (key: keyof PivotSettings): unknown => node.tryGetContext(pivotContextKeys[key]);
+  return {
+    budgetMs: asNumber(read('budgetMs'), defaultPivotSettings.budgetMs, pivotContextKeys.budgetMs),
+    retainTable: asBoolean(read('retainTable'), defaultPivotSettings.retainTable, pivotContextKeys.retainTable),
+    deletionProtection: asBoolean(read('deletionProtection'), defaultPivotSettings.deletionProtection, pivotContextKeys.deletionProtection),
+    throttleRateLimit: asNumber(read('throttleRateLimit'), defaultPivotSettings.throttleRateLimit, pivotContextKeys.throttleRateLimit),
+    throttleBurstLimit: asNumber(read('throttleBurstLimit'), defaultPivotSettings.throttleBurstLimit, pivotContextKeys.throttleBurstLimit),
+    alarmTopicArn: asOptionalString(read('alarmTopicArn')),
+  };
+}
+
+function asNumber(value: unknown, fallback: number, key: string): number {
+  if (value === undefined) return fallback;
+  const parsed = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`context ${key} must be a positive number, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+function asBoolean(value: unknown, fallback: boolean, key: string): boolean {
+  if (value === undefined) return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`context ${key} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function asOptionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

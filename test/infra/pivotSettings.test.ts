@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { App } from 'aws-cdk-lib';
+import { functionTimeoutFor } from '../../infra/functionTimeout';
+import { pivotSettingsFromContext } from '../../infra/pivotSettings';
+import { type SynthesizedPivot, synthPivotStack } from './synthPivotStack';
+
+describe('Pivot deployment settings', () => {
+  describe('given through -c context', () => {
+    let synth: SynthesizedPivot;
+
+    beforeAll(() => {
+      // Strings, as `cdk synth -c key=value` passes them.
+      synth = synthPivotStack({
+        context: {
+          'pivot:budgetMs': '3200',
+          'pivot:retainTable': 'false',
+          'pivot:deletionProtection': 'false',
+          'pivot:throttleRateLimit': '20',
+          'pivot:throttleBurstLimit': '40',
+          'pivot:alarmTopicArn': 'arn:aws:sns:eu-west-1:111122223333:pivot-alarms',
+        },
+      });
+    });
+    afterAll(() => synth.dispose());
+
+    it('lets a test stack be deleted with its table', () => {
+      // Act
+      const table = synth.template.toJSON().Resources[synth.logicalId(synth.stack.service.table)];
+
+      // Assess
+      expect(table.DeletionPolicy).toBe('Delete');
+      expect(table.Properties.DeletionProtectionEnabled).toBe(false);
+    });
+
+    it('moves the budget, the timeout and the latency alarm together', () => {
+      // Act
+      const pivot = synth.template.toJSON().Resources[synth.logicalId(synth.stack.service.pivot.handler)].Properties;
+      const latencyAlarm = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Duration' } }))[0];
+
+      // Assess
+      expect(pivot.Environment.Variables.BUDGET_MS).toBe('3200');
+      expect(pivot.Timeout).toBe(4);
+      expect(latencyAlarm?.Properties.Threshold).toBe(2560);
+    });
+
+    it('applies the throttling limits', () => {
+      // Assess
+      synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      });
+    });
+
+    it('notifies the given topic from every alarm', () => {
+      // Act
+      const actions = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmActions);
+
+      // Assess
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.every((list) => JSON.stringify(list) === JSON.stringify(['arn:aws:sns:eu-west-1:111122223333:pivot-alarms']))).toBe(true);
+    });
+  });
+
+  it('refuses a budget that leaves no timeout below Kazoo\u2019s 5 s', () => {
+    // Act
+    const tooLong = () => functionTimeoutFor(4000);
+
+    // Assess
+    expect(tooLong).toThrow(/at most 3500 ms/);
+    expect(functionTimeoutFor(3500).toSeconds()).toBe(4);
+    expect(functionTimeoutFor(2500).toSeconds()).toBe(3);
+  });
+
+  it('refuses context values that are not what they claim to be', () => {
+    // Prepare
+    const withContext = (context: Record<string, unknown>) => () => pivotSettingsFromContext(new App({ context }).node);
+
+    // Assess
+    expect(withContext({ 'pivot:budgetMs': 'soon' })).toThrow(/pivot:budgetMs/);
+    expect(withContext({ 'pivot:retainTable': 'yes' })).toThrow(/pivot:retainTable/);
+    expect(withContext({ 'pivot:retainTable': false })()).toMatchObject({ retainTable: false, deletionProtection: true, budgetMs: 2500 });
+  });
+});
