@@ -84,8 +84,8 @@ export class PivotService extends Construct {
 
     // pivot reads routes but never writes them: routes are edited by operators, not by calls.
     grantKeyPrefixAccess(this.pivot.role, this.table, ROUTE_KEY_PREFIX, ['GetItem']);
-    grantKeyPrefixAccess(this.pivot.role, this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem', 'UpdateItem']);
-    grantKeyPrefixAccess(this.cdr.role, this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem', 'UpdateItem']);
+    grantKeyPrefixAccess(this.pivot.role, this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
+    grantKeyPrefixAccess(this.cdr.role, this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
     this.tokenSecret.grantRead(this.pivot.role);
     this.tokenSecret.grantRead(this.cdr.role);
 

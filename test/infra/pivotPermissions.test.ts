@@ -42,7 +42,7 @@ describe('Pivot permissions', () => {
     expect(statements).toEqual(
       expect.arrayContaining([
         { actions: ['dynamodb:GetItem'], resource: tableArn, condition: leadingKeys('ROUTE#') },
-        { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resource: tableArn, condition: leadingKeys('CALL#') },
+        { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resource: tableArn, condition: leadingKeys('CALL#') },
       ]),
     );
     expect(statements).toHaveLength(2);
@@ -54,7 +54,7 @@ describe('Pivot permissions', () => {
 
     // Assess
     expect(statements).toEqual([
-      { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resource: tableArn, condition: leadingKeys('CALL#') },
+      { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resource: tableArn, condition: leadingKeys('CALL#') },
     ]);
   });
 
