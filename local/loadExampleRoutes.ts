@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DynamoRouteAdmin } from '../adapters/dynamodb';
+import { parseRoute } from '../lib/rules/parseRoute';
+
+export type LoadedExamples = {
+  /** Route ids written now, in file order. */
+  loaded: string[];
+  /** Route ids already stored and left alone (persisted data wins over the examples). */
+  kept: string[];
+  skipped: { file: string; reason: string }[];
+};
+
+/**
+ * Stores every `*.json` route of `dir` as the rules CLI would (validated, text
+ * as written). With `keepExisting`, a route already in the table is not
+ * overwritten: on a persisted table it may be the developer's own edit.
+ */
+export async function loadExampleRoutes(admin: DynamoRouteAdmin, dir: string, options: { keepExisting: boolean }): Promise<LoadedExamples> {
+  const result: LoadedExamples = { loaded: [], kept: [], skipped: [] };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    let id: string;
+    try {
+      id = parseRoute(JSON.parse(text)).id;
+    } catch (error) {
+      // One broken example must not keep the others from being served.
+      result.skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    if (options.keepExisting && (await admin.getRoute(id)) !== undefined) {
+      result.kept.push(id);
+      continue;
+    }
+    await admin.putRoute(id, text);
+    result.loaded.push(id);
+  }
+  return result;
+}

@@ -1,0 +1,137 @@
+import { allowLoopbackUrlsForLocalRuns, isLoopbackHost } from '../../lib/callflow/modules/reachableUrl';
+import type { CallflowNode } from '../../lib/callflow';
+import { CLOCK_HEADER } from '../localClock';
+import { DigitScript, walkCallflow, type WalkResult } from './callflowWalker';
+import { KazooCall, type CallParty } from './kazooCall';
+import { kazooVerdict } from './kazooVerdict';
+import { KAZOO_TIMEOUT_MS, kazooRequest, sendPivotRequest, type HttpOutcome, type PivotSettings } from './pivotExchange';
+import { maskToken, type AnswerEvent, type EndEvent, type Transcript, type TranscriptEvent } from './transcript';
+
+export type SimulatedCall = {
+  /** The first pivot node's voice_url, token included. */
+  voiceUrl: string;
+  method: 'get' | 'post';
+  body: 'form' | 'json';
+  format: 'kazoo' | 'twiml';
+  party: CallParty;
+  /** Sent as x-pivot-clock on every request; only the local server honours it. */
+  at?: Date;
+  /** One entry per collect_dtmf, in order; '' or a missing entry is a timeout. */
+  digits: string[];
+  /** Whether bridged calls are answered (else: no answer, Kazoo follows `_`). */
+  answer: boolean;
+  /** Guards against an answer that pivots back forever. */
+  maxRequests?: number;
+};
+
+export const DEFAULT_MAX_REQUESTS = 20;
+
+type Pending = { settings: PivotSettings; pivotNode?: CallflowNode };
+
+/** Plays a whole call as Kazoo would: request, judge the answer, run the callflow, follow pivots. */
+export async function playCall(sim: SimulatedCall): Promise<Transcript> {
+  // Playing against a server on this machine (npm start): its prompts pivot back to loopback,
+  // which a real Kazoo would refuse but this stand-in must follow.
+  if (isLoopbackHost(new URL(sim.voiceUrl).hostname)) allowLoopbackUrlsForLocalRuns();
+  const call = new KazooCall(sim.party);
+  const digits = new DigitScript(sim.digits);
+  const events: TranscriptEvent[] = [];
+  const headers: Record<string, string> = sim.at ? { [CLOCK_HEADER]: sim.at.toISOString() } : {};
+  const maxRequests = sim.maxRequests ?? DEFAULT_MAX_REQUESTS;
+  let failed = false;
+  let requests = 0;
+  let pending: Pending | undefined = {
+    settings: { voiceUrl: sim.voiceUrl, method: sim.method, reqFormat: sim.format, reqBodyFormat: sim.body, timeoutMs: KAZOO_TIMEOUT_MS },
+  };
+  let end: EndEvent | undefined;
+
+  const run = (node: CallflowNode): WalkResult =>
+    walkCallflow(node, call, { digits, answerBridges: sim.answer }, (event) => events.push(event));
+
+  while (pending && !end) {
+    if (requests >= maxRequests) {
+      failed = true;
+      end = { type: 'end', reason: 'request-limit', text: `stopped after ${maxRequests} requests: the answers pivot back without end` };
+      break;
+    }
+    const { settings, pivotNode }: Pending = pending;
+    pending = undefined;
+    const n = ++requests;
+    const params = call.requestParams(settings.reqFormat);
+    const request = kazooRequest(settings, params);
+    events.push({
+      type: 'request',
+      n,
+      method: request.method,
+      url: maskToken(settings.voiceUrl),
+      format: settings.reqFormat,
+      ...(request.method === 'POST' && { body: settings.reqBodyFormat }),
+      params,
+    });
+    const outcome = await sendPivotRequest(request, settings.timeoutMs, headers);
+    const verdict = kazooVerdict(outcome);
+    const answer = answerEvent(n, outcome, verdict.kind);
+    if ('problem' in verdict) answer.problem = verdict.problem;
+
+    let result: WalkResult;
+    if (verdict.kind === 'callflow') {
+      if (verdict.note) answer.note = verdict.note;
+      events.push(answer);
+      result = run(verdict.node);
+    } else if (verdict.kind === 'pivot-failed') {
+      failed = true;
+      const fallback: CallflowNode | undefined = pivotNode?.children?.['_'];
+      answer.kazoo = fallback
+        ? "pivot failed: Kazoo takes the pivot node's _ branch"
+        : pivotNode
+          ? 'pivot failed and the pivot node has no _ branch: Kazoo hangs up'
+          : "pivot failed: Kazoo takes your pivot node's _ branch (and hangs up if it has none)";
+      events.push(answer);
+      result = fallback ? run(fallback) : { kind: 'end', reason: 'pivot-failed', text: `the pivot failed (request ${n})` };
+    } else if (verdict.kind === 'hangup') {
+      failed = true;
+      answer.kazoo = 'Kazoo hangs up (a broken 200 never reaches the _ branch)';
+      events.push(answer);
+      result = { kind: 'end', reason: 'broken-answer', text: `Kazoo hangs up: ${verdict.problem}` };
+    } else {
+      answer.kazoo = 'Kazoo would run this TwiML; the simulator plays Kazoo JSON only';
+      events.push(answer);
+      result = { kind: 'end', reason: 'twiml', text: answer.kazoo };
+    }
+
+    if (result.kind === 'pivot') pending = { settings: pivotSettingsOf(result.node), pivotNode: result.node };
+    else end = { type: 'end', reason: result.reason, text: result.text };
+  }
+
+  events.push(end!);
+  return {
+    callId: sim.party.callId,
+    voiceUrl: maskToken(sim.voiceUrl),
+    ...(sim.at && { clock: sim.at.toISOString() }),
+    failed,
+    ending: end!.reason,
+    requests,
+    digits: { ...call.collections },
+    vars: { ...call.customVars },
+    events,
+  };
+}
+
+function answerEvent(n: number, outcome: HttpOutcome, verdict: AnswerEvent['verdict']): AnswerEvent {
+  const base: AnswerEvent = { type: 'answer', n, verdict, kazoo: 'Kazoo runs the callflow' };
+  if (outcome.kind !== 'response') return base;
+  return { ...base, status: outcome.status, ...(outcome.contentType !== undefined && { contentType: outcome.contentType }) };
+}
+
+/** A pivot node's data with Kazoo's schema defaults (callflows.pivot): get, kazoo, form, 5000 ms. */
+function pivotSettingsOf(node: CallflowNode): PivotSettings {
+  const d = node.data;
+  const timeout = typeof d['req_timeout_ms'] === 'number' ? Math.min(d['req_timeout_ms'], KAZOO_TIMEOUT_MS) : KAZOO_TIMEOUT_MS;
+  return {
+    voiceUrl: String(d['voice_url']),
+    method: String(d['method'] ?? 'get').toLowerCase() === 'post' ? 'post' : 'get',
+    reqFormat: d['req_format'] === 'twiml' ? 'twiml' : 'kazoo',
+    reqBodyFormat: d['req_body_format'] === 'json' ? 'json' : 'form',
+    timeoutMs: timeout,
+  };
+}

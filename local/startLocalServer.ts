@@ -1,0 +1,185 @@
+import './localProcessEnv';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDynamoClient, createPivotTable, DynamoRouteAdmin } from '../adapters/dynamodb';
+import { createPivotRuntime } from '../adapters/lambda/pivotRuntime';
+import { createTelemetry } from '../adapters/lambda/telemetry';
+import { createCdrHandler } from '../functions/cdr';
+import { handler as healthHandler } from '../functions/health';
+import { createPivotHandler } from '../functions/pivot';
+import { apiGatewayEventV2 } from './apiGatewayEventV2';
+import { lockDataDir } from './dataDirLock';
+import { startEmbeddedDynamo } from './embeddedDynamo';
+import { matchRoute, type LocalTarget } from './httpRoutes';
+import { lambdaContext, writeGatewayError, writeLambdaResult, type LambdaHandler } from './lambdaInvocation';
+import { closeServer, listenOnPort } from './listenOnPort';
+import { loadExampleRoutes, type LoadedExamples } from './loadExampleRoutes';
+import { localClock } from './localClock';
+import { allowLoopbackUrlsForLocalRuns } from '../lib/callflow/modules/reachableUrl';
+import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_TOKEN = 'local-dev-token';
+export const LOCAL_TABLE = 'kazoo-pivot-local';
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** API Gateway's payload limit is 10 MB; the handlers refuse far less, this only bounds memory. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export type LocalServerOptions = {
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default: every interface, so a Kazoo on another machine can reach it (Kazoo refuses loopback voice_urls). */
+  host?: string;
+  /** Keep the table on disk under `.local-data/` instead of in memory. */
+  persist?: boolean;
+  /** Judge rules at this instant when a request has no x-pivot-clock header. */
+  clockOverride?: Date;
+  token?: string;
+  /** Where Kazoo reaches this server (e.g. a tunnel); IVR prompts pivot back to it. */
+  publicUrl?: string;
+  /** dynalite's port; default 0 (any free port). */
+  dynamoPort?: number;
+  examplesDir?: string;
+  dataDir?: string;
+};
+
+export type LocalServer = {
+  /** `http://localhost:<port>`, no trailing slash: for curl and the simulator on this machine. */
+  url: string;
+  /** The origin Kazoo must use (never loopback, which Kazoo refuses), no trailing slash. */
+  publicUrl: string;
+  port: number;
+  token: string;
+  tableName: string;
+  dynamoEndpoint: string;
+  persisted: boolean;
+  examples: LoadedExamples;
+  close(): Promise<void>;
+};
+
+/**
+ * The deployed handlers, unchanged, behind a node:http server that turns each
+ * request into the event API Gateway would hand them, on an embedded DynamoDB
+ * holding the example routes.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  allowLoopbackUrlsForLocalRuns();
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? DEFAULT_TOKEN;
+  const persisted = options.persist ?? false;
+  const dataDir = options.dataDir ?? join(PROJECT_ROOT, '.local-data');
+  const unlock = persisted ? lockDataDir(dataDir) : () => undefined;
+  let dynamo;
+  try {
+    dynamo = await startEmbeddedDynamo({ port: options.dynamoPort, path: persisted ? join(dataDir, 'dynalite') : undefined });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  try {
+    const examples = await prepareTable(dynamo.endpoint, options.examplesDir ?? join(PROJECT_ROOT, 'examples'), persisted);
+    const scheme = options.publicUrl?.startsWith('https:') ? 'https' : 'http';
+    const handlers = localHandlers({ token, endpoint: dynamo.endpoint, clockOverride: options.clockOverride, scheme });
+    let origin: PublicOrigin | undefined;
+    // Known once the port is bound (port 0 picks one), which is before any request can arrive.
+    const originOf = (port: number) => (origin ??= publicOriginFor({ publicUrl: options.publicUrl, listenHost: host, port }));
+    const server = createServer((req, res) => {
+      const domainName = domainNameFor(req.headers.host, originOf(req.socket.localPort ?? 0), options.publicUrl !== undefined);
+      void serve(handlers, domainName, req, res);
+    });
+    const port = await listenOnPort(server, options.port ?? DEFAULT_PORT, host, 'Pivot HTTP server', 'PORT');
+    const { scheme: publicScheme, host: publicHost } = originOf(port);
+    return {
+      url: `http://localhost:${port}`,
+      publicUrl: `${publicScheme}://${publicHost}`,
+      port,
+      token,
+      tableName: LOCAL_TABLE,
+      dynamoEndpoint: dynamo.endpoint,
+      persisted,
+      examples,
+      close: async () => {
+        await closeServer(server);
+        await dynamo.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    await dynamo.close();
+    unlock();
+    throw error;
+  }
+}
+
+async function prepareTable(endpoint: string, examplesDir: string, keepExisting: boolean): Promise<LoadedExamples> {
+  const client = createDynamoClient({ endpoint, region: 'us-east-1', budgetMs: 10_000 });
+  try {
+    await createPivotTable(client, LOCAL_TABLE);
+    return await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName: LOCAL_TABLE }), examplesDir, { keepExisting });
+  } finally {
+    client.destroy();
+  }
+}
+
+type Handlers = Record<LocalTarget, LambdaHandler>;
+
+function localHandlers(o: { token: string; endpoint: string; clockOverride?: Date; scheme: 'http' | 'https' }): Handlers {
+  const telemetry = createTelemetry('kazoo-pivot-local');
+  const env = {
+    TABLE_NAME: LOCAL_TABLE,
+    PIVOT_TOKEN: o.token,
+    DYNAMODB_ENDPOINT: o.endpoint,
+    AWS_REGION: 'us-east-1',
+    // Routes pushed with the rules CLI show up within a second instead of 30.
+    ROUTE_CACHE_TTL_MS: '1000',
+  };
+  const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride) });
+  return {
+    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme }),
+    cdr: createCdrHandler(() => runtime, telemetry),
+    health: () => healthHandler(),
+  };
+}
+
+async function serve(handlers: Handlers, domainName: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const receivedAt = new Date();
+  try {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const target = req.url ?? '/';
+    const rawPath = target.split('?')[0]!;
+    const route = matchRoute(method, rawPath);
+    const body = await readBody(req);
+    if (body === undefined) return writeGatewayError(res, 413, 'Request Entity Too Large');
+    if (!route) return writeGatewayError(res, 404, 'Not Found');
+    const event = apiGatewayEventV2(
+      { method, target, rawHeaders: req.rawHeaders, body, sourceIp: sourceIpOf(req), httpVersion: req.httpVersion, receivedAt },
+      route,
+      domainName,
+    );
+    const result = await handlers[route.target](event, lambdaContext(`pivot-${route.target}`, event.requestContext.requestId));
+    writeLambdaResult(res, result, event.requestContext.requestId);
+  } catch (error) {
+    // What API Gateway answers when the function itself fails.
+    console.error('local server: handler failed', error);
+    if (!res.headersSent) writeGatewayError(res, 500, 'Internal Server Error');
+    else res.end();
+  }
+}
+
+/** The whole body, or undefined when it is over the limit. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sourceIpOf(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+}

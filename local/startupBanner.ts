@@ -1,0 +1,45 @@
+import { CLOCK_ENV, CLOCK_HEADER } from './localClock';
+import type { LocalServer } from './startLocalServer';
+
+const SAMPLE_CALLER = '%2B14155550123';
+const SAMPLE_DIALED = '%2B12125550100';
+
+/** What `npm start` prints: where the routes are, and two requests that answer a callflow. */
+export function startupBanner(server: LocalServer, options: { clockOverride?: Date } = {}): string {
+  const { url, token, publicUrl } = server;
+  const query = `?token=${encodeURIComponent(token)}`;
+  const voiceUrl = (route: string) => `${publicUrl}/pivot/${route}${query}`;
+  const localUrl = (route: string) => `${url}/pivot/${route}${query}`;
+  const routes = server.examples.loaded.concat(server.examples.kept).sort();
+  const width = Math.max(...routes.map((r) => r.length), 'health'.length);
+  const first = routes.includes('main-number') ? 'main-number' : (routes[0] ?? 'main-number');
+  const clock = options.clockOverride
+    ? `${options.clockOverride.toISOString()} (${CLOCK_ENV}); a ${CLOCK_HEADER} header still wins`
+    : `system clock; try another instant with an ${CLOCK_HEADER}: <ISO instant> header or ${CLOCK_ENV}=<ISO instant>`;
+
+  const lines = [
+    `Kazoo Pivot (local): the real handlers on an embedded DynamoDB, ${server.persisted ? 'kept in .local-data/' : 'in memory'}`,
+    `  token     ${token}${token === 'local-dev-token' ? '  (set PIVOT_TOKEN to choose another)' : ''}`,
+    `  DynamoDB  ${server.dynamoEndpoint}  table ${server.tableName}  (npm run rules -- … --endpoint ${server.dynamoEndpoint} --table ${server.tableName})`,
+    `  clock     ${clock}`,
+    '',
+    `Pivot URLs (for a real Kazoo, which refuses loopback voice_urls, set PUBLIC_URL to a reachable origin):`,
+    ...routes.map((r) => `  ${r.padEnd(width)}  ${voiceUrl(r)}`),
+    `  ${'cdr_url'.padEnd(width)}  ${publicUrl}/pivot/<route>/cdr${query}`,
+    `  ${'health'.padEnd(width)}  ${url}/health`,
+    ...skippedLines(server),
+    '',
+    'Try it:',
+    `  curl '${localUrl(first)}&Call-ID=test-1&Caller-ID-Number=${SAMPLE_CALLER}'`,
+    `  curl -X POST -H '${CLOCK_HEADER}: 2026-11-24T17:00:00Z' -d 'Call-ID=test-2&Caller-ID-Number=${SAMPLE_CALLER}&To=${SAMPLE_DIALED}' '${localUrl(first)}'`,
+    `  npm run call -- --route sales-support --digits 1`,
+    '',
+    'Ctrl-C stops the server.',
+  ];
+  return lines.join('\n');
+}
+
+function skippedLines(server: LocalServer): string[] {
+  if (server.examples.skipped.length === 0) return [];
+  return ['', 'Not loaded (invalid):', ...server.examples.skipped.map((s) => `  examples/${s.file}: ${s.reason}`)];
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { kazooQueryString } from '../fixtures/kazooEncoding';
+import { kazooParams } from '../fixtures/kazooCalls';
+import { PortInUseError } from '../../local/listenOnPort';
+import { startLocalServer, type LocalServer } from '../../local/startLocalServer';
+
+const BUSINESS_HOURS = '2026-11-24T17:00:00Z'; // Tuesday 12:00 in New York
+const NIGHT = '2026-11-24T23:30:00Z'; // Tuesday 18:30 in New York
+
+let server: LocalServer;
+
+beforeAll(async () => {
+  server = await startLocalServer({ port: 0, dynamoPort: 0 });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const pivotUrl = (route: string, query = '') => `${server.url}/pivot/${route}?token=${server.token}${query ? `&${query}` : ''}`;
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('local server: the real handlers behind API Gateway-shaped events', () => {
+  it('loads every example route', () => {
+    // Assess
+    expect([...server.examples.loaded].sort()).toEqual(['account-pin', 'bridging', 'main-number', 'presence', 'sales-support', 'vip-callers']);
+    expect(server.examples.skipped).toEqual([]);
+  });
+
+  it.each([
+    ['GET with Kazoo-encoded query', () => fetch(pivotUrl('main-number', kazooQueryString(kazooParams())), { headers: { 'x-pivot-clock': BUSINESS_HOURS } })],
+    [
+      'POST form (arrives base64-encoded, as from API Gateway)',
+      () =>
+        fetch(pivotUrl('main-number'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-pivot-clock': BUSINESS_HOURS },
+          body: kazooQueryString(kazooParams()),
+        }),
+    ],
+    [
+      'POST JSON',
+      () =>
+        fetch(pivotUrl('main-number'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-pivot-clock': BUSINESS_HOURS },
+          body: JSON.stringify(kazooParams()),
+        }),
+    ],
+  ])('answers a %s with the business-hours callflow', async (_name, send) => {
+    // Act
+    const response = await send();
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await json(response)).toMatchObject({ module: 'device', children: { _: { module: 'voicemail' } } });
+  });
+
+  it('judges rules at the x-pivot-clock instant', async () => {
+    // Act
+    const response = await fetch(pivotUrl('main-number', 'Call-ID=night-1'), { headers: { 'x-pivot-clock': NIGHT } });
+
+    // Assess
+    expect(await json(response)).toEqual({ module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } });
+  });
+
+  it('refuses an x-pivot-clock that is not an instant, naming the header', async () => {
+    // Act
+    const response = await fetch(pivotUrl('main-number', 'Call-ID=bad-clock'), { headers: { 'x-pivot-clock': 'tomorrow at nine' } });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await json(response)).toMatchObject({ error: 'invalid_request', field: 'x-pivot-clock' });
+  });
+
+  it('answers paths and methods the stack has no route for with API Gateway\'s 404', async () => {
+    // Act
+    const unknown = await fetch(`${server.url}/pivots/main-number`);
+    const wrongMethod = await fetch(`${server.url}/pivot/main-number/cdr`);
+
+    // Assess
+    expect(unknown.status).toBe(404);
+    expect(await json(unknown)).toEqual({ message: 'Not Found' });
+    expect(wrongMethod.status).toBe(404);
+  });
+
+  it('serves /health without touching a route', async () => {
+    // Act
+    const response = await fetch(`${server.url}/health`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ status: 'ok' });
+  });
+
+  it('makes IVR prompts pivot back to this server, at the host the client called', async () => {
+    // Act
+    const response = await fetch(pivotUrl('sales-support', 'Call-ID=ivr-1'));
+
+    // Assess
+    const prompt = JSON.stringify(await json(response));
+    const voiceUrl = /"voice_url":"([^"]+)"/.exec(prompt)?.[1];
+    expect(voiceUrl).toBe(`${server.url}/pivot/sales-support?token=${server.token}&step=menu`);
+  });
+
+  it('ends the call state when Kazoo posts the CDR: a late follow-up no longer counts earlier attempts', async () => {
+    // Prepare: two calls each use two of the menu's three tries; Kazoo posts the CDR of one of them
+    const menu = (callId: string, step = true) => fetch(pivotUrl('sales-support', `${step ? 'step=menu&' : ''}Call-ID=${callId}`));
+    for (const callId of ['cdr-ended', 'cdr-live']) {
+      await menu(callId, false);
+      await menu(callId);
+      await menu(callId);
+    }
+    const cdr = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Call-ID=cdr-ended&Hangup-Cause=NORMAL_CLEARING&Duration-Seconds=42',
+    });
+
+    // Act
+    const afterCdr = await json(await menu('cdr-ended'));
+    const live = await json(await menu('cdr-live'));
+
+    // Assess
+    expect(cdr.status).toBe(200);
+    expect(await json(cdr)).toEqual({ status: 'ended', callId: 'cdr-ended' });
+    expect(afterCdr).toMatchObject({ module: 'tts', data: { text: 'We did not hear a choice.' } });
+    expect(live).toMatchObject({ module: 'voicemail' });
+  });
+
+  it('answers a CDR for a call it never saw', async () => {
+    // Act
+    const response = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Call-ID=never-seen',
+    });
+
+    // Assess
+    expect(await json(response)).toEqual({ status: 'no-state', callId: 'never-seen' });
+  });
+
+  it('says plainly when its port is taken', async () => {
+    // Act
+    const second = startLocalServer({ port: server.port, dynamoPort: 0 });
+
+    // Assess
+    await expect(second).rejects.toThrow(PortInUseError);
+    await expect(second).rejects.toThrow(`port ${server.port} is already in use (Pivot HTTP server)`);
+  });
+});
+
+describe('local server: a fixed clock for the whole run', () => {
+  it('uses the clock override when a request has no x-pivot-clock, and the header when it has one', async () => {
+    // Prepare
+    const night = await startLocalServer({ port: 0, dynamoPort: 0, clockOverride: new Date(NIGHT) });
+    try {
+      // Act
+      const plain = await json(await fetch(`${night.url}/pivot/main-number?token=${night.token}&Call-ID=o-1`));
+      const withHeader = await json(
+        await fetch(`${night.url}/pivot/main-number?token=${night.token}&Call-ID=o-2`, { headers: { 'x-pivot-clock': BUSINESS_HOURS } }),
+      );
+
+      // Assess
+      expect(plain['module']).toBe('voicemail');
+      expect(withHeader['module']).toBe('device');
+    } finally {
+      await night.close();
+    }
+  });
+});
