@@ -22,7 +22,7 @@ export function createPivotRuntime(
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
   const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
     ttlMs: config.ROUTE_CACHE_TTL_MS,
-    onInvalid: (error) => telemetry.logger.error('stored route is invalid; treated as missing', { route: error.routeId, issues: error.issues }),
+    onInvalid: (error) => telemetry.logger.error('stored route is invalid; not served (the last valid copy stands in, if any)', { route: error.routeId, issues: error.issues }),
   });
   const callStates = new DynamoCallStateStore({
     client,

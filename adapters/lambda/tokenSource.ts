@@ -1,11 +1,16 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { createBudgetRetryStrategy } from '../dynamodb/budgetRetryStrategy';
+import { deriveClientTimeouts } from '../dynamodb/createDynamoClient';
 import { StoreUnavailableError } from '../../lib/errors';
 import type { RuntimeConfig } from './runtimeConfig';
 
 /**
  * The deployment's token: from Secrets Manager once per container (cached), or
  * from PIVOT_TOKEN locally. A failed read is not cached, so the next request
- * tries again rather than the container being poisoned.
+ * tries again rather than the container being poisoned. The client's timeouts and
+ * retries fit the request budget like DynamoDB's: without them a hung read stays
+ * cached as a promise that never settles, and every later call answers 503.
  */
 export function tokenSourceFor(config: RuntimeConfig): () => Promise<string> {
   if (!config.TOKEN_SECRET_ARN) {
@@ -13,7 +18,18 @@ export function tokenSourceFor(config: RuntimeConfig): () => Promise<string> {
     return async () => token;
   }
   const secretId = config.TOKEN_SECRET_ARN;
-  const client = new SecretsManagerClient({ region: config.AWS_REGION, maxAttempts: 2 });
+  const t = deriveClientTimeouts(config.BUDGET_MS);
+  const client = new SecretsManagerClient({
+    region: config.AWS_REGION,
+    maxAttempts: t.maxAttempts,
+    retryStrategy: createBudgetRetryStrategy(t.maxAttempts, t.maxRetryDelayMs),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: t.connectionTimeoutMs,
+      requestTimeout: t.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: t.requestTimeoutMs,
+    }),
+  });
   let cached: Promise<string> | undefined;
   return () => {
     cached ??= client

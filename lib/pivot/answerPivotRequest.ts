@@ -95,10 +95,15 @@ async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx:
   return decision!;
 }
 
-/** The store or the clock failed us: the last known fallback if there is one, else 503. */
+/**
+ * The store or the clock failed us: the last known fallback if there is one, else 503.
+ * The last known copy's allowlist still holds: an Account-ID it does not allow gets
+ * the 503 an unknown route gets in an outage, never that route's fallback.
+ */
 function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContext, error: unknown): PivotResult {
   const routeId = request.routeId;
-  const route = routeId ? deps.rules.lastKnown(routeId) : undefined;
+  const known = routeId ? deps.rules.lastKnown(routeId) : undefined;
+  const route = known?.accounts && !known.accounts.includes(request.accountId ?? '') ? undefined : known;
   const node = route && fallbackCallflow(route, request, ctx.now);
   if (node) return { answer: renderPivotAnswer(node), outcome: 'degraded:fallback', routeId, error };
   return { answer: errorAnswer(error), outcome: 'degraded:unavailable', routeId, error };

@@ -1,3 +1,5 @@
+import { InvalidRequestError } from '../errors';
+
 /**
  * Turns flat pairs with PHP/Kazoo bracket keys into nested values:
  * `User-ID[]=a&User-ID[]=b` → array, `Digits[pin]=1234` → object,
@@ -6,13 +8,18 @@
  * Every container is a null-prototype object and a path naming `__proto__`,
  * `constructor` or `prototype` is dropped whole, so no key can ever reach an
  * object's prototype, whatever copies the result later.
+ *
+ * Nesting is bounded (MAX_NESTING): Kazoo nests two or three levels, while a
+ * 16 KB body of `[x]` or `[` could otherwise nest thousands deep and overflow
+ * the stack of every recursive walk (JSON.stringify included) after it.
  */
 export type ParamValue = string | ParamValue[] | { [key: string]: ParamValue };
 export type ParamMap = Record<string, ParamValue>;
 
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_NESTING = 32;
 
-/** `a[b][]` → ['a', 'b', '']; a key without well-formed brackets is one plain segment. */
+/** `a[b][]` → ['a', 'b', '']; a key without well-formed brackets, or nested too deep, is one plain segment. */
 export function splitBracketKey(key: string): string[] {
   const open = key.indexOf('[');
   if (open <= 0 || !key.endsWith(']')) return [key];
@@ -24,7 +31,7 @@ export function splitBracketKey(key: string): string[] {
     segments.push(m[1]!);
     consumed = re.lastIndex;
   }
-  return consumed === rest.length ? segments : [key];
+  return consumed === rest.length && segments.length <= MAX_NESTING ? segments : [key];
 }
 
 export function isForbiddenPath(segments: readonly string[]): boolean {
@@ -76,14 +83,13 @@ function assign(container: Record<string, ParamValue> | ParamValue[], segments: 
 }
 
 /** The same safety for JSON bodies: a copy with forbidden keys removed at every depth. */
-export function sanitizeJsonParams(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sanitizeJsonParams);
-  if (value !== null && typeof value === 'object') {
-    const out = newContainer() as Record<string, unknown>;
-    for (const [k, v] of Object.entries(value)) {
-      if (!FORBIDDEN_SEGMENTS.has(k)) out[k] = sanitizeJsonParams(v);
-    }
-    return out;
+export function sanitizeJsonParams(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_NESTING) throw new InvalidRequestError(`JSON body nested deeper than ${MAX_NESTING} levels`, 'body');
+  if (Array.isArray(value)) return value.map((item) => sanitizeJsonParams(item, depth + 1));
+  const out = newContainer() as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) {
+    if (!FORBIDDEN_SEGMENTS.has(k)) out[k] = sanitizeJsonParams(v, depth + 1);
   }
-  return value;
+  return out;
 }

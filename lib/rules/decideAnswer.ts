@@ -42,7 +42,8 @@ export function decideFollowUp({ route, request, now, pivotBack }: Inputs, state
   const stepName = request.step!;
   const ctx = buildEvaluationContext(request, state, now, route.timezone);
   const env = { route, ctx, pivotBack };
-  const step = route.steps[stepName];
+  // Own steps only: `?step=constructor` must not find Object.prototype's.
+  const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
   // The route was edited mid-call and the step is gone: route the caller, don't strand them.
   if (!step) return fallbackDecision(env, 'fallback:unknown-step');
 

@@ -47,7 +47,7 @@ function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
 
 function checkAction(action: Action, path: string, route: Route, issues: Issue[]): void {
   if ('goto' in action) {
-    if (!(action.goto in route.steps)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
+    if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
     return;
   }
   for (const p of findPlaceholders(action)) {

@@ -4,13 +4,16 @@ import type { Route } from '../rules/routeSchema';
 import type { RouteSource, StoreCallOptions } from './callStateStore';
 
 export interface RulesStore {
-  /** The route, or undefined when absent or invalid. Throws StoreUnavailableError when the store fails. */
+  /**
+   * The route, or undefined when absent or invalid. Throws StoreUnavailableError when the store fails,
+   * and when the stored copy is invalid but a valid one was seen before (the caller falls back on lastKnown).
+   */
   getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined>;
   /** The last valid copy seen, however old: what a call falls back on when the store is down. */
   lastKnown(routeId: string): Route | undefined;
 }
 
-type Entry = { route: Route | undefined; expiresAt: number };
+type Entry = { route: Route | undefined; expiresAt: number; invalid?: boolean };
 
 export type CachedRulesStoreOptions = {
   ttlMs?: number;
@@ -42,7 +45,7 @@ export class CachedRulesStore implements RulesStore {
 
   async getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined> {
     const cached = this.entries.get(routeId);
-    if (cached && cached.expiresAt > this.now()) return cached.route;
+    if (cached && cached.expiresAt > this.now()) return this.served(routeId, cached);
     let load = this.inFlight.get(routeId);
     if (!load) {
       load = this.load(routeId, options).finally(() => this.inFlight.delete(routeId));
@@ -63,10 +66,19 @@ export class CachedRulesStore implements RulesStore {
       throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
     }
     const route = raw === undefined ? undefined : this.validate(routeId, raw);
-    this.entries.set(routeId, { route, expiresAt: this.now() + this.ttlMs });
+    const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route };
+    this.entries.set(routeId, entry);
     if (this.entries.size > 1_000) this.entries.delete(this.entries.keys().next().value!);
     if (route) this.lastValid.set(routeId, route);
-    return route;
+    return this.served(routeId, entry);
+  }
+
+  /** A route that went bad after a valid copy was seen is an outage, not a deletion: the caller falls back. */
+  private served(routeId: string, entry: Entry): Route | undefined {
+    if (entry.invalid && this.lastValid.has(routeId)) {
+      throw new StoreUnavailableError(`route "${routeId}" is stored invalid; its last valid copy stands in`);
+    }
+    return entry.route;
   }
 
   private validate(routeId: string, raw: unknown): Route | undefined {

@@ -140,7 +140,7 @@ describe('pivot handler: bad input gets a clear answer', () => {
 
     // Assess
     expect(result.statusCode).toBe(404);
-    const logged = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'stored route is invalid; treated as missing');
+    const logged = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'stored route is invalid; not served (the last valid copy stands in, if any)');
     expect(JSON.stringify(logged)).toContain('rules.0.then.data.id');
   });
 });
