@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DynamoRouteAdmin } from '../../adapters/dynamodb/dynamoRouteAdmin';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
-import { createTestTable } from '../adapters/dynamodb/pivotTestTable';
+import { createTestTable } from '../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR, exampleDocument } from '../fixtures/exampleRoutes';
 
 let tableName: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
-import { createTestTable } from '../adapters/dynamodb/pivotTestTable';
+import { createTestTable } from '../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR } from '../fixtures/exampleRoutes';
 
 async function rules(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -8,7 +8,7 @@ import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/
 import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../fixtures/kazooEncoding';
 import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
-import { recordCommands } from '../adapters/dynamodb/pivotTestTable';
+import { recordCommands } from '../fixtures/dynamoTestTable';
 import { expectKazooValid } from '../support/kazooSchemas';
 
 type Setup = Awaited<ReturnType<typeof pivotTestRuntime>>;

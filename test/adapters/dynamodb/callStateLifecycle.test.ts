@@ -4,7 +4,7 @@ import type { CallStateIssue } from '../../../adapters/dynamodb/callStateItem';
 import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallStateStore';
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { emptyCallState, type CallState } from '../../../lib/stores/callState';
-import { createTestTable, recordCommands } from './pivotTestTable';
+import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const HOUR_MS = 3_600_000;
 

@@ -4,7 +4,7 @@ import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallState
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { StoreUnavailableError } from '../../../lib/errors';
 import { emptyCallState, type CallState } from '../../../lib/stores/callState';
-import { createTestClient, createTestTable, recordCommands } from './pivotTestTable';
+import { createTestClient, createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const NOW_MS = 1_750_000_000_123;
 

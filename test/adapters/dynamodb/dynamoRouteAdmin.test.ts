@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoRouteAdmin } from '../../../adapters/dynamodb/dynamoRouteAdmin';
 import { callKey, routeKey } from '../../../adapters/dynamodb/pivotTableKeys';
-import { createTestTable } from './pivotTestTable';
+import { createTestTable } from '../../fixtures/dynamoTestTable';
 
 describe('DynamoRouteAdmin', () => {
   let client: DynamoDBClient;

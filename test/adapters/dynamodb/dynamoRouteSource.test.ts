@@ -3,7 +3,7 @@ import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoRouteSource } from '../../../adapters/dynamodb/dynamoRouteSource';
 import { routeKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { StoreUnavailableError } from '../../../lib/errors';
-import { createTestTable, recordCommands } from './pivotTestTable';
+import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 describe('DynamoRouteSource', () => {
   let client: DynamoDBClient;

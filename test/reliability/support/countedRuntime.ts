@@ -5,7 +5,7 @@ import { createPivotRuntime } from '../../../adapters/lambda/pivotRuntime';
 import { runtimeConfigFrom } from '../../../adapters/lambda/runtimeConfig';
 import { createPivotHandler } from '../../../functions/pivot';
 import { CachedRulesStore } from '../../../lib/stores/rulesStore';
-import { createTestTable, recordCommands } from '../../adapters/dynamodb/pivotTestTable';
+import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR, exampleFiles } from '../../fixtures/exampleRoutes';
 import { capturedTelemetry, TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
 
