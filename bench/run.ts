@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: the five measurements of issue 7, each a ratio against a
+ * baseline measured in the same run. Prints a table and writes bench/results.json.
+ * Runs them one after another (never in parallel: they would measure each other).
+ */
+import { setBenchAwsEnvironment } from './support/awsEnvironment';
+import type { Figure } from './report/figure';
+import { formatTable } from './report/formatTable';
+import { describeMachine } from './report/machine';
+import { RESULTS_FILE, writeResults, type Results } from './report/writeResults';
+
+setBenchAwsEnvironment();
+// Imported after the environment is set: functions/ builds Powertools objects at import time.
+const { startDynalite } = await import('./support/dynaliteServer');
+const { seedPivotTable } = await import('./support/pivotBench');
+const { measureWarmLatency } = await import('./warmLatency/measureWarmLatency');
+const { measureEngineThroughput } = await import('./engine/measureEngineThroughput');
+const { measureColdStart } = await import('./coldStart/measureColdStart');
+const { measureDynamoCalls } = await import('./dynamoCalls/measureDynamoCalls');
+const { measureHttpThroughput } = await import('./httpThroughput/measureHttpThroughput');
+
+const TABLE = 'kazoo-pivot-bench';
+const started = performance.now();
+const figures: Figure[] = [];
+const skipped: Results['skipped'] = [];
+
+/** A measurement that fails is reported and skipped; the others still run and the exit code says so. */
+async function run(name: string, measure: () => Promise<Figure[]> | Figure[]): Promise<void> {
+  const t0 = performance.now();
+  process.stderr.write(`bench: ${name}…`);
+  try {
+    figures.push(...(await measure()));
+    process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    skipped.push({ measurement: name, reason });
+    process.stderr.write(` FAILED: ${reason}\n`);
+  }
+}
+
+const dynalite = await startDynalite();
+try {
+  await seedPivotTable(dynalite.endpoint, TABLE);
+  await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
+  await run('engine throughput', () => measureEngineThroughput());
+  await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
+  await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
+} finally {
+  await dynalite.close();
+}
+await run('local HTTP throughput', () => measureHttpThroughput());
+
+const machine = describeMachine();
+const durationSeconds = (performance.now() - started) / 1000;
+writeResults({ machine, durationSeconds, skipped, figures });
+console.log(`kazoo-pivot-serverless benchmark, ${machine.date}, node ${machine.node}, ${machine.cpuModel} x${machine.cores}, ${durationSeconds.toFixed(0)} s\n`);
+console.log(formatTable(figures));
+for (const s of skipped) console.log(`\nSKIPPED ${s.measurement}: ${s.reason}`);
+console.log(`\nwritten to ${RESULTS_FILE}`);
+process.exitCode = skipped.length > 0 ? 1 : 0;

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient, createPivotTable, DynamoCallStateStore, DynamoRouteAdmin, DynamoRouteSource } from '../../adapters/dynamodb';
+import { createPivotRuntime, type PivotRuntime } from '../../adapters/lambda/pivotRuntime';
+import { runtimeConfigFrom } from '../../adapters/lambda/runtimeConfig';
+import { createPivotHandler } from '../../functions/pivot';
+import { CachedRulesStore } from '../../lib/stores/rulesStore';
+import { silentTelemetry } from './silentTelemetry';
+
+export const BENCH_TOKEN = 'bench-t0ken-0123456789';
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** A fresh table holding every example route, as `npm run rules` would store them. */
+export async function seedPivotTable(endpoint: string, tableName: string): Promise<void> {
+  const client = createDynamoClient({ endpoint, budgetMs: 5_000, region: process.env['AWS_REGION'] });
+  await createPivotTable(client, tableName);
+  const admin = new DynamoRouteAdmin({ client, tableName });
+  for (const file of readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+    await admin.putRoute((JSON.parse(text) as { id: string }).id, text);
+  }
+  client.destroy();
+}
+
+/** What the Lambda environment holds, pointed at the bench's dynalite. */
+export function pivotEnvironment(endpoint: string, tableName: string): Record<string, string> {
+  return {
+    TABLE_NAME: tableName,
+    PIVOT_TOKEN: BENCH_TOKEN,
+    DYNAMODB_ENDPOINT: endpoint,
+    AWS_REGION: process.env['AWS_REGION'] ?? 'us-east-1',
+  };
+}
+
+export type PivotBench = {
+  invoke: (event: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+  runtime: PivotRuntime;
+  /** The runtime's own DynamoDB client, for counting its calls. */
+  client: DynamoDBClient;
+  setNow: (instant: Date) => void;
+};
+
+/**
+ * The deployed handler's wiring (createPivotHandler over createPivotRuntime) with
+ * three seams: the clock, so rules are judged at chosen instants; a silent
+ * telemetry sink; and the DynamoDB client. The stores keep their client in
+ * private fields, so to count calls with a middleware the bench builds the two
+ * stores itself, exactly as createPivotRuntime does (same config values), on a
+ * client it can reach, and hands them in as overrides. The runtime is built at
+ * once, not lazily, so no measured request pays for it.
+ */
+export function createPivotBench(endpoint: string, tableName: string, now = new Date('2026-11-24T17:00:00Z')): PivotBench {
+  const telemetry = silentTelemetry();
+  let instant = now;
+  const config = runtimeConfigFrom(pivotEnvironment(endpoint, tableName));
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
+  const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
+    ttlMs: config.ROUTE_CACHE_TTL_MS,
+    onInvalid: (error) => telemetry.logger.error('stored route is invalid; treated as missing', { route: error.routeId }),
+  });
+  const callStates = new DynamoCallStateStore({ client, tableName: config.TABLE_NAME, ttlHours: config.CALL_STATE_TTL_HOURS });
+  const runtime = createPivotRuntime(pivotEnvironment(endpoint, tableName), telemetry, { clock: () => instant, rules, callStates });
+  const handler = createPivotHandler(() => runtime, telemetry);
+  return {
+    invoke: async (event) => (await handler(event as APIGatewayProxyEventV2, lambdaContext)) as APIGatewayProxyStructuredResultV2,
+    runtime,
+    client,
+    setNow: (next) => (instant = next),
+  };
+}
+
+const lambdaContext: Context = {
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: 'pivot',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:pivot',
+  memoryLimitInMB: '256',
+  awsRequestId: 'bench',
+  logGroupName: '/aws/lambda/pivot',
+  logStreamName: 'bench',
+  getRemainingTimeInMillis: () => 3000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
