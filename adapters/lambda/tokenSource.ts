@@ -1,5 +1,4 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createBudgetRetryStrategy } from '../dynamodb/budgetRetryStrategy';
 import { deriveClientTimeouts } from '../dynamodb/createDynamoClient';
 import { StoreUnavailableError } from '../../lib/errors';
@@ -23,12 +22,14 @@ export function tokenSourceFor(config: RuntimeConfig): () => Promise<string> {
     region: config.AWS_REGION,
     maxAttempts: t.maxAttempts,
     retryStrategy: createBudgetRetryStrategy(t.maxAttempts, t.maxRetryDelayMs),
-    requestHandler: new NodeHttpHandler({
+    // Options, not a NodeHttpHandler: the SDK builds its own from them, and the bundle
+    // does not carry a second copy of the handler (about 10 KB).
+    requestHandler: {
       connectionTimeout: t.connectionTimeoutMs,
       requestTimeout: t.requestTimeoutMs,
       throwOnRequestTimeout: true,
       socketTimeout: t.requestTimeoutMs,
-    }),
+    },
   });
   let cached: Promise<string> | undefined;
   return () => {
