@@ -33,7 +33,8 @@ export type PivotOutcomeRecord = { outcome: string; statusCode: number; latencyM
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const fields = { ...callFields(request), outcome: record.outcome, status: record.statusCode, latencyMs: Math.round(record.latencyMs) };
-  if (record.error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(record.error) });
+  if (record.statusCode >= 400 && record.statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(record.error) });
+  else if (record.error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(record.error) });
   else t.logger.info('pivot answered', fields);
 
   t.metrics.addMetric('Requests', MetricUnit.Count, 1);

@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { figure, type Figure } from '../report/figure';
-import { kazooQueryString } from '../../test/fixtures/kazooEncoding';
+import { kazooQueryString } from '../../lib/request/encodeKazooParams';
 import { kazooParams } from '../../test/fixtures/kazooCalls';
 import { BENCH_TOKEN } from '../support/pivotBench';
 import { keepAliveLoad, type LoadResult } from './keepAliveLoad';

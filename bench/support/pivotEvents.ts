@@ -1,6 +1,6 @@
 import { pivotEventV2 } from '../../test/fixtures/apiGatewayEvents';
 import { kazooParams } from '../../test/fixtures/kazooCalls';
-import type { KazooParams } from '../../test/fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { BENCH_TOKEN } from './pivotBench';
 
 /**

@@ -1,4 +1,4 @@
-import type { KazooParams } from '../../test/fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 
 /** Who calls whom: what Kazoo knows about the call before any callflow runs. */
 export type CallParty = {

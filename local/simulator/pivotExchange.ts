@@ -1,4 +1,4 @@
-import { kazooQueryString, type KazooParams } from '../../test/fixtures/kazooEncoding';
+import { kazooQueryString, type KazooParams } from '../../lib/request/encodeKazooParams';
 
 /** A pivot node's request settings, with Kazoo's schema defaults filled in. */
 export type PivotSettings = {

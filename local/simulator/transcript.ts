@@ -1,4 +1,4 @@
-import type { KazooParams } from '../../test/fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import type { KazooVerdict } from './kazooVerdict';
 
 /** Why the simulated call stopped. */

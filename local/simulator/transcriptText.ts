@@ -1,4 +1,4 @@
-import type { KazooParams } from '../../test/fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import type { Transcript, TranscriptEvent } from './transcript';
 
 /** The transcript as a person reads it: one line per request, answer and callflow step. */

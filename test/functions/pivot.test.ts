@@ -6,7 +6,7 @@ import { DynamoRouteSource } from '../../adapters/dynamodb';
 import type { CallflowNode } from '../../lib/callflow/callflowNode';
 import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
-import type { KazooParams } from '../fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
 import { recordCommands } from '../fixtures/dynamoTestTable';
 import { expectKazooValid } from '../support/kazooSchemas';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { kazooQueryString } from '../fixtures/kazooEncoding';
+import { kazooQueryString } from '../../lib/request/encodeKazooParams';
 import { kazooParams } from '../fixtures/kazooCalls';
 import { PortInUseError } from '../../local/listenOnPort';
 import { startLocalServer, type LocalServer } from '../../local/startLocalServer';

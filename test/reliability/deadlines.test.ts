@@ -9,7 +9,7 @@ import { createPivotRuntime } from '../../adapters/lambda/pivotRuntime';
 import { StoreUnavailableError } from '../../lib/errors';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams, VOICEMAIL_ID } from '../fixtures/kazooCalls';
-import type { KazooParams } from '../fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { startFaultyEndpoint, type Fault, type FaultyEndpoint } from '../fixtures/faultyDynamo';
 import { capturedTelemetry, pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
 import { expectUsableAnswer, invoke, printReport, report, type Answer } from './support/answers';

@@ -4,7 +4,7 @@ import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/rules/parseRoute';
 import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
-import type { KazooParams } from '../fixtures/kazooEncoding';
+import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
 import { expectUsableAnswer, invoke, printReport, report, type PivotHandler } from './support/answers';
 

@@ -7,7 +7,7 @@ import type { Route } from '../../../lib/rules/routeSchema';
 import type { PivotRequest } from '../../../lib/request/pivotRequest';
 import type { CallState } from '../../../lib/stores/callState';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
-import type { KazooParams } from '../../fixtures/kazooEncoding';
+import type { KazooParams } from '../../../lib/request/encodeKazooParams';
 import { kazooRequest } from '../../fixtures/pivotRequests';
 import { expectKazooValid } from '../../support/kazooSchemas';
 

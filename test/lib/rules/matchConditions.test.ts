@@ -4,7 +4,7 @@ import { buildEvaluationContext } from '../../../lib/rules/evaluationContext';
 import { matchConditions } from '../../../lib/rules/matchConditions';
 import type { CallState } from '../../../lib/stores/callState';
 import { OTHER_USER_ID, USER_ID } from '../../fixtures/kazooCalls';
-import type { KazooParams } from '../../fixtures/kazooEncoding';
+import type { KazooParams } from '../../../lib/request/encodeKazooParams';
 import { kazooRequest } from '../../fixtures/pivotRequests';
 
 const NOON_NEW_YORK_WEDNESDAY = new Date('2026-11-25T17:00:00Z');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { pivotEventV1, pivotEventV2 } from '../../fixtures/apiGatewayEvents';
 import { kazooParams, twimlParams } from '../../fixtures/kazooCalls';
-import { encodeKazooValue, kazooQueryString } from '../../fixtures/kazooEncoding';
+import { encodeKazooValue, kazooQueryString } from '../../../lib/request/encodeKazooParams';
 import { TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
 
 /**
