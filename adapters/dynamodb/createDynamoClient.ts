@@ -44,17 +44,14 @@ export function deriveClientTimeouts(budgetMs: number): DynamoClientTimeouts {
 }
 
 /**
- * A DynamoDB client that cannot outlive `budgetMs` on its own. Callers still pass an
- * AbortSignal per call (`send(cmd, { abortSignal })`) to stop earlier when the
- * request's overall deadline is nearer than the client budget.
+ * Client settings whose own timeouts and retries cannot outlive `budgetMs`: for
+ * DynamoDB and for every other AWS call on the request path (the token secret).
+ * Callers still pass an AbortSignal per call (`send(cmd, { abortSignal })`) to stop
+ * earlier when the request's overall deadline is nearer than the client budget.
  */
-export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient {
-  const timeouts = deriveClientTimeouts(options.budgetMs);
-  // Keep-alive: a fresh TLS handshake per call would eat a large share of the budget.
-  const agentOptions = { keepAlive: true, maxSockets: 50 };
-  return new DynamoDBClient({
-    endpoint: options.endpoint,
-    region: options.region,
+export function budgetClientConfig(budgetMs: number, agents: { httpAgent?: HttpAgent; httpsAgent?: HttpsAgent } = {}) {
+  const timeouts = deriveClientTimeouts(budgetMs);
+  return {
     maxAttempts: timeouts.maxAttempts,
     retryStrategy: createBudgetRetryStrategy(timeouts.maxAttempts, timeouts.maxRetryDelayMs),
     // Options, not a NodeHttpHandler: the SDK builds its own from them, and the bundle
@@ -66,8 +63,18 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
       throwOnRequestTimeout: true,
       // Bounds a response body that stalls after its headers (outside requestTimeout).
       socketTimeout: timeouts.requestTimeoutMs,
-      httpAgent: new HttpAgent(agentOptions),
-      httpsAgent: new HttpsAgent(agentOptions),
+      ...agents,
     },
+  };
+}
+
+/** A DynamoDB client that cannot outlive `budgetMs` on its own. */
+export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient {
+  // Keep-alive: a fresh TLS handshake per call would eat a large share of the budget.
+  const agentOptions = { keepAlive: true, maxSockets: 50 };
+  return new DynamoDBClient({
+    endpoint: options.endpoint,
+    region: options.region,
+    ...budgetClientConfig(options.budgetMs, { httpAgent: new HttpAgent(agentOptions), httpsAgent: new HttpsAgent(agentOptions) }),
   });
 }

@@ -1,4 +1,4 @@
-export { createDynamoClient, deriveClientTimeouts } from './createDynamoClient';
+export { budgetClientConfig, createDynamoClient, deriveClientTimeouts } from './createDynamoClient';
 export type { DynamoClientOptions, DynamoClientTimeouts } from './createDynamoClient';
 export { createPivotTable, routeKey, callKey, TTL_ATTRIBUTE, PARTITION_KEY } from './pivotTableKeys';
 export { DynamoRouteSource } from './dynamoRouteSource';

@@ -1,6 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createBudgetRetryStrategy } from '../dynamodb/budgetRetryStrategy';
-import { deriveClientTimeouts } from '../dynamodb/createDynamoClient';
+import { budgetClientConfig } from '../dynamodb/createDynamoClient';
 import { StoreUnavailableError } from '../../lib/errors';
 import type { RuntimeConfig } from './runtimeConfig';
 
@@ -17,20 +16,7 @@ export function tokenSourceFor(config: RuntimeConfig): () => Promise<string> {
     return async () => token;
   }
   const secretId = config.TOKEN_SECRET_ARN;
-  const t = deriveClientTimeouts(config.BUDGET_MS);
-  const client = new SecretsManagerClient({
-    region: config.AWS_REGION,
-    maxAttempts: t.maxAttempts,
-    retryStrategy: createBudgetRetryStrategy(t.maxAttempts, t.maxRetryDelayMs),
-    // Options, not a NodeHttpHandler: the SDK builds its own from them, and the bundle
-    // does not carry a second copy of the handler (about 10 KB).
-    requestHandler: {
-      connectionTimeout: t.connectionTimeoutMs,
-      requestTimeout: t.requestTimeoutMs,
-      throwOnRequestTimeout: true,
-      socketTimeout: t.requestTimeoutMs,
-    },
-  });
+  const client = new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) });
   let cached: Promise<string> | undefined;
   return () => {
     cached ??= client
