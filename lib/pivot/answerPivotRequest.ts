@@ -54,7 +54,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       if (!routeId) throw new RouteNotFoundError('');
       const route = await deps.rules.getRoute(routeId, { signal });
       if (!route) throw new RouteNotFoundError(routeId);
-      if (route.accounts && !route.accounts.includes(request.accountId ?? '')) {
+      if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
       const decision = await decide(deps, route, request, ctx, signal);
@@ -103,8 +103,13 @@ async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx:
 function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContext, error: unknown): PivotResult {
   const routeId = request.routeId;
   const known = routeId ? deps.rules.lastKnown(routeId) : undefined;
-  const route = known?.accounts && !known.accounts.includes(request.accountId ?? '') ? undefined : known;
+  const route = known && allowsAccount(known, request) ? known : undefined;
   const node = route && fallbackCallflow(route, request, ctx.now);
   if (node) return { answer: renderPivotAnswer(node), outcome: 'degraded:fallback', routeId, error };
   return { answer: errorAnswer(error), outcome: 'degraded:unavailable', routeId, error };
+}
+
+/** A route without an allowlist takes every account. */
+function allowsAccount(route: Route, request: PivotRequest): boolean {
+  return !route.accounts || route.accounts.includes(request.accountId ?? '');
 }
