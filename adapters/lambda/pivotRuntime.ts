@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
 import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
 import { CachedRulesStore } from '../../lib/stores/rulesStore';
@@ -9,6 +10,8 @@ import { tokenSourceFor } from './tokenSource';
 export type PivotRuntime = PivotDeps &
   Telemetry & {
     config: RuntimeConfig;
+    /** The client both stores share: tests and the benchmark count its calls. */
+    dynamo: DynamoDBClient;
     /** The instant rules are judged at. Deployed: the system clock, nothing else. */
     clock: (event: unknown) => Date;
   };
@@ -33,6 +36,7 @@ export function createPivotRuntime(
   return {
     ...telemetry,
     config,
+    dynamo: client,
     rules,
     callStates,
     expectedToken: tokenSourceFor(config),

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient, createPivotTable, DynamoCallStateStore, DynamoRouteAdmin, DynamoRouteSource } from '../../adapters/dynamodb';
+import { createDynamoClient, createPivotTable, DynamoRouteAdmin } from '../../adapters/dynamodb';
 import { createPivotRuntime, type PivotRuntime } from '../../adapters/lambda/pivotRuntime';
-import { runtimeConfigFrom } from '../../adapters/lambda/runtimeConfig';
 import { createPivotHandler } from '../../functions/pivot';
-import { CachedRulesStore } from '../../lib/stores/rulesStore';
 import { silentTelemetry } from './silentTelemetry';
 
 export const BENCH_TOKEN = 'bench-t0ken-0123456789';
@@ -45,24 +43,15 @@ export type PivotBench = {
 
 /**
  * The deployed handler's wiring (createPivotHandler over createPivotRuntime) with
- * three seams: the clock, so rules are judged at chosen instants; a silent
- * telemetry sink; and the DynamoDB client. The stores keep their client in
- * private fields, so to count calls with a middleware the bench builds the two
- * stores itself, exactly as createPivotRuntime does (same config values), on a
- * client it can reach, and hands them in as overrides. The runtime is built at
- * once, not lazily, so no measured request pays for it.
+ * two seams, the clock (rules judged at chosen instants) and a silent telemetry
+ * sink; calls are counted on the runtime's own DynamoDB client. The runtime is
+ * built at once, not lazily, so no measured request pays for it.
  */
 export function createPivotBench(endpoint: string, tableName: string, now = new Date('2026-11-24T17:00:00Z')): PivotBench {
   const telemetry = silentTelemetry();
   let instant = now;
-  const config = runtimeConfigFrom(pivotEnvironment(endpoint, tableName));
-  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
-  const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
-    ttlMs: config.ROUTE_CACHE_TTL_MS,
-    onInvalid: (error) => telemetry.logger.error('stored route is invalid; treated as missing', { route: error.routeId }),
-  });
-  const callStates = new DynamoCallStateStore({ client, tableName: config.TABLE_NAME, ttlHours: config.CALL_STATE_TTL_HOURS });
-  const runtime = createPivotRuntime(pivotEnvironment(endpoint, tableName), telemetry, { clock: () => instant, rules, callStates });
+  const runtime = createPivotRuntime(pivotEnvironment(endpoint, tableName), telemetry, { clock: () => instant });
+  const client = runtime.dynamo;
   const handler = createPivotHandler(() => runtime, telemetry);
   return {
     invoke: async (event) => (await handler(event as APIGatewayProxyEventV2, lambdaContext)) as APIGatewayProxyStructuredResultV2,

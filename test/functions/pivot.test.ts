@@ -22,7 +22,7 @@ let commands: string[];
 beforeAll(async () => {
   setup = await pivotTestRuntime({ now: BUSINESS_HOURS });
   handler = createPivotHandler(() => setup.runtime, setup.telemetry);
-  commands = recordCommands(setup.client);
+  commands = recordCommands(setup.runtime.dynamo);
 });
 
 async function invoke(event: unknown): Promise<Result & { json: Record<string, unknown> }> {
@@ -82,12 +82,13 @@ describe('pivot handler: authentication', () => {
     ['no token', '', 401],
     ['a wrong token', 'token=guess', 403],
     ['a token differing in the last character', `token=${TEST_TOKEN.slice(0, -1)}X`, 403],
-  ])('refuses %s with a JSON error and reads nothing from DynamoDB', async (_label, voiceUrlQuery, status) => {
+  ])('refuses %s with a JSON error and reads nothing from DynamoDB', async (label, voiceUrlQuery, status) => {
     // Prepare
     const before = commands.length;
 
     // Act
-    const result = await invoke(event({ voiceUrlQuery, route: 'never-read-route' }));
+    // A route of its own per case: a cached miss from an earlier case would hide a read.
+    const result = await invoke(event({ voiceUrlQuery, route: `never-read-${label.replace(/\W+/g, '-')}` }));
 
     // Assess
     expect(result.statusCode).toBe(status);
