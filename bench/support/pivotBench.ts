@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadExampleRoutes } from '../../local/loadExampleRoutes';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,10 +15,7 @@ export async function seedPivotTable(endpoint: string, tableName: string): Promi
   const client = createDynamoClient({ endpoint, budgetMs: 5_000, region: process.env['AWS_REGION'] });
   await createPivotTable(client, tableName);
   const admin = new DynamoRouteAdmin({ client, tableName });
-  for (const file of readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'))) {
-    const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-    await admin.putRoute((JSON.parse(text) as { id: string }).id, text);
-  }
+  await loadExampleRoutes(admin, EXAMPLES_DIR, { keepExisting: false });
   client.destroy();
 }
 

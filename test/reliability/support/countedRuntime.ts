@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadExampleRoutes } from '../../../local/loadExampleRoutes';
 import { DynamoRouteAdmin } from '../../../adapters/dynamodb';
 import { createPivotRuntime } from '../../../adapters/lambda/pivotRuntime';
 import { createPivotHandler } from '../../../functions/pivot';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
-import { EXAMPLES_DIR, exampleFiles } from '../../fixtures/exampleRoutes';
+import { EXAMPLES_DIR } from '../../fixtures/exampleRoutes';
 import { capturedTelemetry, TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
 
 /**
@@ -14,10 +13,7 @@ import { capturedTelemetry, TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
 export async function countedRuntime(options: { endpoint?: string; env?: Record<string, string>; now?: Date } = {}) {
   const { client: adminClient, tableName } = await createTestTable('reliability');
   const admin = new DynamoRouteAdmin({ client: adminClient, tableName });
-  for (const file of exampleFiles()) {
-    const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-    await admin.putRoute((JSON.parse(text) as { id: string }).id, text);
-  }
+  await loadExampleRoutes(admin, EXAMPLES_DIR, { keepExisting: false });
   const env = {
     TABLE_NAME: tableName,
     PIVOT_TOKEN: TEST_TOKEN,
