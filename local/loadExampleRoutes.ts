@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoRouteAdmin } from '../adapters/dynamodb';
-import { parseRoute } from '../lib/rules/parseRoute';
+import { parseRoute } from '../lib/routes/parseRoute';
 
 export type LoadedExamples = {
   /** Route ids written now, in file order. */

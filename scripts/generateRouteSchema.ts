@@ -13,8 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { callflowNodeSchema } from '../lib/callflow/callflowNode';
-import { conditionsSchema } from '../lib/rules/conditionsSchema';
-import { actionSchema, promptSchema, routeSchema, ruleSchema, stepSchema } from '../lib/rules/routeSchema';
+import { conditionsSchema } from '../lib/routes/conditionsSchema';
+import { actionSchema, promptSchema, routeSchema, ruleSchema, stepSchema } from '../lib/routes/routeSchema';
 
 export const ROUTE_SCHEMA_PATH = fileURLToPath(new URL('../schemas/route.schema.json', import.meta.url));
 
@@ -65,7 +65,7 @@ export function generateRouteSchemaText(): string {
     title: 'Kazoo Pivot route',
     description:
       'One routing document, stored per route id in the pivot DynamoDB table. ' +
-      'Generated from lib/rules/routeSchema.ts by `npm run schema`; `npm run rules -- validate` checks more than this schema does.',
+      'Generated from lib/routes/routeSchema.ts by `npm run schema`; `npm run rules -- validate` checks more than this schema does.',
   };
   return `${JSON.stringify(sortKeys(schema), null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { callStateSchema, type CallState } from '../../lib/stores/callState';
+import { callStateSchema, type CallState } from '../../lib/calls/callState';
 import { bool, num, str, strList, strMap, unwrapItem, type DynamoItem } from './attributeValues';
 import { callKey, TTL_ATTRIBUTE } from './pivotTableKeys';
 

@@ -6,8 +6,8 @@ import {
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { StoreUnavailableError } from '../../lib/errors';
-import { callStateSchema, type CallState, type CallStateData } from '../../lib/stores/callState';
-import type { CallStateStore, StoreCallOptions } from '../../lib/stores/callStateStore';
+import { callStateSchema, type CallState, type CallStateData } from '../../lib/calls/callState';
+import type { CallStateStore, StoreCallOptions } from '../../lib/calls/callStateStore';
 import {
   callStateToItem,
   readCallStateItem,

@@ -1,5 +1,6 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RouteSource, StoreCallOptions } from '../../lib/stores/callStateStore';
+import type { StoreCallOptions } from '../../lib/calls/callStateStore';
+import type { RouteSource } from '../../lib/routes/rulesStore';
 import { unwrapAttributeValue, unwrapItem } from './attributeValues';
 import { routeKey } from './pivotTableKeys';
 import { callStore } from './storeCall';

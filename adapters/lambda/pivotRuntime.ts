@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
 import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
-import { CachedRulesStore } from '../../lib/stores/rulesStore';
+import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import type { Telemetry } from './telemetry';
 import { tokenSourceFor } from './tokenSource';

@@ -1,4 +1,4 @@
-import type { RouteDocument } from '../../lib/rules/routeSchema';
+import type { RouteDocument } from '../../lib/routes/routeSchema';
 
 export const GENERATED_RULE_COUNT = 50;
 

@@ -1,7 +1,7 @@
 import { normalizePivotRequest } from '../../lib/request/normalizePivotRequest';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { decideEntry } from '../../lib/rules/decideAnswer';
-import { parseRoute } from '../../lib/rules/parseRoute';
+import { parseRoute } from '../../lib/routes/parseRoute';
 import { pivotBackFor } from '../../lib/rules/pivotBack';
 import { figure, type Figure } from '../report/figure';
 import { entryEvent } from '../support/pivotEvents';

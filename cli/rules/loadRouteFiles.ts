@@ -1,6 +1,6 @@
 import { RouteValidationError } from '../../lib/errors';
-import { parseRoute } from '../../lib/rules/parseRoute';
-import type { Route } from '../../lib/rules/routeSchema';
+import { parseRoute } from '../../lib/routes/parseRoute';
+import type { Route } from '../../lib/routes/routeSchema';
 import { describeIssue } from './describeIssue';
 import { readRouteFile } from './readRouteFile';
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { stringify as toYaml } from 'yaml';
 import { RouteValidationError } from '../../lib/errors';
-import { parseRoute } from '../../lib/rules/parseRoute';
+import { parseRoute } from '../../lib/routes/parseRoute';
 import { describeTarget } from './openRouteTable';
 import { isYamlFile } from './readRouteFile';
 import { EXIT_FAILED, EXIT_OK, type RulesCliDeps, type RulesIo, type TableTarget } from './rulesCliTypes';

@@ -5,10 +5,10 @@ import type { PivotRequest } from '../request/pivotRequest';
 import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
 import { nextCallState } from '../rules/nextCallState';
 import { pivotBackFor } from '../rules/pivotBack';
-import type { Route } from '../rules/routeSchema';
+import type { Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
-import type { CallStateStore } from '../stores/callStateStore';
-import type { RulesStore } from '../stores/rulesStore';
+import type { CallStateStore } from '../calls/callStateStore';
+import type { RulesStore } from '../routes/rulesStore';
 import { verifyToken } from './verifyToken';
 import { withDeadline } from './withDeadline';
 

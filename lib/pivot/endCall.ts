@@ -1,7 +1,7 @@
 import { jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import type { PivotRequest } from '../request/pivotRequest';
-import type { CallState } from '../stores/callState';
-import type { CallStateStore } from '../stores/callStateStore';
+import type { CallState } from '../calls/callState';
+import type { CallStateStore } from '../calls/callStateStore';
 import { verifyToken } from './verifyToken';
 import { withDeadline } from './withDeadline';
 

@@ -3,12 +3,12 @@ import { validateCallflow } from '../callflow/validateCallflow';
 import { buildEvaluationContext, placeholderValues, type EvaluationContext } from './evaluationContext';
 import { matchConditions } from './matchConditions';
 import type { PivotBack } from './pivotBack';
-import { substitutePlaceholders } from './placeholders';
-import type { Action, Route } from './routeSchema';
-import { compiledPattern, execBounded } from './safePattern';
+import { substitutePlaceholders } from '../routes/placeholders';
+import type { Action, Route } from '../routes/routeSchema';
+import { compiledPattern, execBounded } from '../routes/safePattern';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
-import type { CallState } from '../stores/callState';
+import type { CallState } from '../calls/callState';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be

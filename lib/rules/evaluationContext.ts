@@ -1,6 +1,6 @@
 import type { PivotRequest } from '../request/pivotRequest';
-import type { CallState } from '../stores/callState';
-import type { PlaceholderValues } from './placeholders';
+import type { CallState } from '../calls/callState';
+import type { PlaceholderValues } from '../routes/placeholders';
 
 /** Everything a rule may look at for one request. */
 export type EvaluationContext = {

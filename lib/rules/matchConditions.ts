@@ -1,7 +1,7 @@
-import { anyRuleActive } from './temporal/isRuleActive';
-import type { Conditions } from './conditionsSchema';
+import { anyRuleActive } from '../temporal/isRuleActive';
+import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
-import { compiledPattern, execBounded } from './safePattern';
+import { compiledPattern, execBounded } from '../routes/safePattern';
 
 export type ConditionResult = { matched: false } | { matched: true; captures: string[] };
 

@@ -1,5 +1,5 @@
 import type { PivotRequest } from '../request/pivotRequest';
-import { emptyCallState, type CallState, type CallStateData } from '../stores/callState';
+import { emptyCallState, type CallState, type CallStateData } from '../calls/callState';
 import type { Decision } from './decideAnswer';
 
 const MAX_PATH = 50;

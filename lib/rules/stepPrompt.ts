@@ -1,6 +1,6 @@
 import type { CallflowNode } from '../callflow/callflowNode';
 import type { PivotBack } from './pivotBack';
-import type { Prompt, Step } from './routeSchema';
+import type { Prompt, Step } from '../routes/routeSchema';
 
 /** The DTMF collection a step reads: its own name unless the author chose one. */
 export function collectionOf(stepName: string, step: Step): string {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createPivotHandler } from '../../functions/pivot';
-import { CachedRulesStore } from '../../lib/stores/rulesStore';
+import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { DynamoRouteSource } from '../../adapters/dynamodb';
 import type { CallflowNode } from '../../lib/callflow/callflowNode';
 import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPivotHandler } from '../../functions/pivot';
 import { RouteValidationError } from '../../lib/errors';
-import { parseRoute } from '../../lib/rules/parseRoute';
+import { parseRoute } from '../../lib/routes/parseRoute';
 import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';

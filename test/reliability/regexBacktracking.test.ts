@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { RouteValidationError } from '../../lib/errors';
-import { parseRoute } from '../../lib/rules/parseRoute';
-import { checkPattern, execBounded, MAX_SUBJECT_LENGTH } from '../../lib/rules/safePattern';
+import { parseRoute } from '../../lib/routes/parseRoute';
+import { checkPattern, execBounded, MAX_SUBJECT_LENGTH } from '../../lib/routes/safePattern';
 import { printReport, report } from './support/answers';
 
 /**

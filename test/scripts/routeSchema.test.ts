@@ -19,7 +19,7 @@ describe('schemas/route.schema.json', () => {
 
     // Assess
     if (checkedIn !== fresh) {
-      throw new Error('stale schema: schemas/route.schema.json differs from lib/rules/routeSchema.ts; run `npm run schema`');
+      throw new Error('stale schema: schemas/route.schema.json differs from lib/routes/routeSchema.ts; run `npm run schema`');
     }
   });
 

@@ -3,7 +3,7 @@ import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/cl
 import type { CallStateIssue } from '../../../adapters/dynamodb/callStateItem';
 import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallStateStore';
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
-import { emptyCallState, type CallState } from '../../../lib/stores/callState';
+import { emptyCallState, type CallState } from '../../../lib/calls/callState';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@ import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk
 import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallStateStore';
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { StoreUnavailableError } from '../../../lib/errors';
-import { emptyCallState, type CallState } from '../../../lib/stores/callState';
+import { emptyCallState, type CallState } from '../../../lib/calls/callState';
 import { createTestClient, createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const NOW_MS = 1_750_000_000_123;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { conditionsSchema } from '../../../lib/rules/conditionsSchema';
+import { conditionsSchema } from '../../../lib/routes/conditionsSchema';
 import { buildEvaluationContext } from '../../../lib/rules/evaluationContext';
 import { matchConditions } from '../../../lib/rules/matchConditions';
-import type { CallState } from '../../../lib/stores/callState';
+import type { CallState } from '../../../lib/calls/callState';
 import { OTHER_USER_ID, USER_ID } from '../../fixtures/kazooCalls';
 import type { KazooParams } from '../../../lib/request/encodeKazooParams';
 import { kazooRequest } from '../../fixtures/pivotRequests';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { temporalRuleSchema } from './temporal/temporalRuleSchema';
+import { temporalRuleSchema } from '../temporal/temporalRuleSchema';
 import { checkPattern } from './safePattern';
 
 /** A regex source that compiles and cannot backtrack without bound. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isRuleActive } from '../../../../lib/rules/temporal/isRuleActive';
+import { isRuleActive } from '../../../lib/temporal/isRuleActive';
 import { instant, rule, weekdaysNineToFive } from './temporalRuleFixtures';
 
 type Moment = [utc: string, local: string, active: boolean];

@@ -3,7 +3,7 @@ import { RouteValidationError } from '../errors';
 import { validateCallflow } from '../callflow/validateCallflow';
 import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
 import { routeSchema, type Action, type Route } from './routeSchema';
-import { isValidTimeZone } from './temporal/timeZone';
+import { isValidTimeZone } from '../temporal/timeZone';
 
 type Issue = { path: string; message: string };
 

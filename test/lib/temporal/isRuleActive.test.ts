@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { anyRuleActive, isRuleActive } from '../../../../lib/rules/temporal/isRuleActive';
+import { anyRuleActive, isRuleActive } from '../../../lib/temporal/isRuleActive';
 import { gregorianSeconds, instant, rule, weekdaysNineToFive } from './temporalRuleFixtures';
 
 const NEW_YORK = 'America/New_York';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isValidTimeZone, zonedDateTime } from '../../../../lib/rules/temporal/timeZone';
+import { isValidTimeZone, zonedDateTime } from '../../../lib/temporal/timeZone';
 import { instant, iso } from './temporalRuleFixtures';
 
 function wallClock(at: string, timeZone: string): string {

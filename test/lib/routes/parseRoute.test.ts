@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RouteValidationError } from '../../../lib/errors';
-import { parseRoute } from '../../../lib/rules/parseRoute';
+import { parseRoute } from '../../../lib/routes/parseRoute';
 import { exampleDocument, exampleFiles } from '../../fixtures/exampleRoutes';
 import { DEVICE_ID } from '../../fixtures/kazooCalls';
 

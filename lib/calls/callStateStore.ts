@@ -23,8 +23,3 @@ export interface CallStateStore {
 }
 
 export type StoreCallOptions = { signal?: AbortSignal };
-
-/** The one raw read a RulesStore needs: the stored document for a route id, unparsed. */
-export interface RouteSource {
-  fetchRouteDocument(routeId: string, options?: StoreCallOptions): Promise<unknown | undefined>;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CalendarRule } from '../../../../lib/rules/temporal/calendarRule';
-import { nextRuleDate } from '../../../../lib/rules/temporal/nextRuleDate';
+import type { CalendarRule } from '../../../lib/temporal/calendarRule';
+import { nextRuleDate } from '../../../lib/temporal/nextRuleDate';
 import { calendar, date, iso } from './temporalRuleFixtures';
 
 type Case = [from: string, expected: string];

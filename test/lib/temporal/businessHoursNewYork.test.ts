@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isRuleActive } from '../../../../lib/rules/temporal/isRuleActive';
+import { isRuleActive } from '../../../lib/temporal/isRuleActive';
 import { instant, weekdaysNineToFive } from './temporalRuleFixtures';
 
 // Weekdays 09:00-17:00 (seconds 32400..61200) in America/New_York, at fixed

@@ -1,7 +1,12 @@
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseRoute } from '../rules/parseRoute';
-import type { Route } from '../rules/routeSchema';
-import type { RouteSource, StoreCallOptions } from './callStateStore';
+import { parseRoute } from './parseRoute';
+import type { Route } from './routeSchema';
+import type { StoreCallOptions } from '../calls/callStateStore';
+
+/** The one raw read a RulesStore needs: the stored document for a route id, unparsed. */
+export interface RouteSource {
+  fetchRouteDocument(routeId: string, options?: StoreCallOptions): Promise<unknown | undefined>;
+}
 
 export interface RulesStore {
   /**

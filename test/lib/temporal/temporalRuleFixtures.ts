@@ -1,7 +1,7 @@
 /** Small builders so that each test reads as the rule an operator would write. */
-import type { CalendarRule } from '../../../../lib/rules/temporal/calendarRule';
-import { formatIsoDate, parseIsoDate, type LocalDate } from '../../../../lib/rules/temporal/localDate';
-import { temporalRuleSchema, type TemporalRule, type TemporalRuleInput } from '../../../../lib/rules/temporal/temporalRuleSchema';
+import type { CalendarRule } from '../../../lib/temporal/calendarRule';
+import { formatIsoDate, parseIsoDate, type LocalDate } from '../../../lib/temporal/localDate';
+import { temporalRuleSchema, type TemporalRule, type TemporalRuleInput } from '../../../lib/temporal/temporalRuleSchema';
 
 /** Erlang's calendar:datetime_to_gregorian_seconds({{1970,1,1},{0,0,0}}). */
 const UNIX_EPOCH_IN_GREGORIAN_SECONDS = 62_167_219_200;

@@ -4,8 +4,8 @@ import {
   instantFromGregorianSeconds,
   gregorianSecondsFromInstant,
   utcDateFromGregorianSeconds,
-} from '../../../../lib/rules/temporal/gregorianSeconds';
-import { fromIsoWeek, isoWeekDifference, isoWeekNumber } from '../../../../lib/rules/temporal/isoWeek';
+} from '../../../lib/temporal/gregorianSeconds';
+import { fromIsoWeek, isoWeekDifference, isoWeekNumber } from '../../../lib/temporal/isoWeek';
 import {
   addDays,
   addMonths,
@@ -13,7 +13,7 @@ import {
   daysInMonth,
   normalizeDate,
   parseIsoDate,
-} from '../../../../lib/rules/temporal/localDate';
+} from '../../../lib/temporal/localDate';
 import { date, gregorianSeconds, iso } from './temporalRuleFixtures';
 
 describe('local calendar dates', () => {

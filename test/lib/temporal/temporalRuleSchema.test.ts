@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { temporalRuleSchema } from '../../../../lib/rules/temporal/temporalRuleSchema';
+import { temporalRuleSchema } from '../../../lib/temporal/temporalRuleSchema';
 
 function firstIssue(input: unknown) {
   const result = temporalRuleSchema.safeParse(input);
