@@ -1,168 +1,77 @@
+import { RE2JS } from 're2js';
+
 /**
- * Rule authors write regexes; a regex with nested quantifiers such as `(a+)+$`
- * can backtrack for minutes on a 30-character input, which would stall a live
- * call. We refuse such patterns when a route is validated (star height > 1,
- * a quantified group with alternation, backreferences), and only ever test
- * inputs up to MAX_SUBJECT_LENGTH characters.
- *
- * Without nesting, backtracking is still polynomial in the number of open-ended
- * repetitions (`.*.*.*=.*` takes seconds on 256 characters) and exponential in the
- * number of alternations in a row (`(1|1)(1|1)...`). So we also bound an estimate
- * of the work: the ways the variable-width repetitions can share the subject,
- * times the alternatives, times the start positions (one when anchored with `^`).
+ * Rule authors write regexes, and a rule regex runs synchronously on a live
+ * call: a backtracking engine (JavaScript's RegExp) can spend minutes on
+ * `(\d+)+x` and a 31-digit caller ID, and no deadline can interrupt it. Every
+ * rule pattern therefore runs on RE2 (re2js, pure JavaScript), whose matching
+ * time is linear in the subject whatever the pattern. RE2 has no backreferences
+ * and no lookaround: a pattern using them is refused when the route is
+ * validated, with a message saying so.
  */
 export const MAX_PATTERN_LENGTH = 256;
+/**
+ * RE2's time is linear in the subject times the compiled program's size; nested counted
+ * repetitions (`(\d{0,3}){1,64}`) multiply that size. Ordinary patterns are well under 100.
+ */
+export const MAX_PROGRAM_SIZE = 400;
+/** Longer inputs never match: Kazoo's numbers and digit strings are short, and the bound keeps a match cheap. */
 export const MAX_SUBJECT_LENGTH = 256;
-/** About 50 ms of backtracking on a 256-character subject. */
-export const MAX_BACKTRACKING_STEPS = 10_000_000;
 
-export type PatternCheck = { ok: true; regex: RegExp } | { ok: false; message: string };
+export type CompiledPattern = { readonly source: string; readonly re: RE2JS };
+export type PatternCheck = { ok: true; pattern: CompiledPattern } | { ok: false; message: string };
 
-type Frame = { hasQuantifier: boolean; hasAlternation: boolean; branches: number };
-
+/** Compiles a rule pattern, or says in words why it cannot run. */
 export function checkPattern(source: string): PatternCheck {
   if (source.length > MAX_PATTERN_LENGTH) return { ok: false, message: `pattern longer than ${MAX_PATTERN_LENGTH} characters` };
-  let regex: RegExp;
+  let re: RE2JS;
   try {
-    regex = new RegExp(source);
+    re = RE2JS.compile(source);
   } catch (error) {
-    return { ok: false, message: `not a valid regular expression: ${(error as Error).message}` };
+    return { ok: false, message: describeSyntaxError(source, error) };
   }
-  const danger = findBacktrackingRisk(source);
-  return danger ? { ok: false, message: danger } : { ok: true, regex };
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    return { ok: false, message: `pattern too complex (program size ${size}, at most ${MAX_PROGRAM_SIZE}): use fewer nested counted repetitions` };
+  }
+  return { ok: true, pattern: { source, re } };
 }
 
-function findBacktrackingRisk(source: string): string | undefined {
-  const stack: Frame[] = [newFrame()];
-  let closed: Frame | undefined;
-  /** Extra widths each variable-width repetition may take (`?` 1, `{2,5}` 3, `*` up to the subject). */
-  const widths: number[] = [];
-  /** Branch counts of every alternation. */
-  const alternations: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    const top = stack[stack.length - 1]!;
-    if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) return 'backreferences are not allowed (they can backtrack without bound)';
-      i++;
-      closed = undefined;
-      continue;
-    }
-    if (ch === '[') {
-      i = endOfCharacterClass(source, i);
-      closed = undefined;
-      continue;
-    }
-    if (ch === '(') {
-      stack.push(newFrame());
-      // (?:  (?=  (?!  (?<=  (?<!  (?<name>: the prefix is not a quantifier.
-      i += /^\?(?:[:=!]|<[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i + 1))?.[0].length ?? 0;
-      closed = undefined;
-      continue;
-    }
-    if (ch === ')') {
-      closed = stack.length > 1 ? stack.pop() : undefined;
-      const parent = stack[stack.length - 1]!;
-      if (closed?.hasQuantifier) parent.hasQuantifier = true;
-      if (closed && closed.branches > 1) alternations.push(closed.branches);
-      continue;
-    }
-    if (ch === '|') {
-      top.hasAlternation = true;
-      top.branches++;
-      closed = undefined;
-      continue;
-    }
-    const repeats = repetitionAt(source, i);
-    if (repeats) {
-      // An optional part counts as a quantifier too: `(a?)+` can split a run of a's every way.
-      const width = Math.min(repeats.max, MAX_SUBJECT_LENGTH) - Math.min(repeats.min, MAX_SUBJECT_LENGTH);
-      if (repeats.unbounded || repeats.max > 1) {
-        if (closed && (closed.hasQuantifier || closed.hasAlternation)) {
-          return 'a repeated group contains a quantifier or alternation (nested repetition can backtrack without bound)';
-        }
-        top.hasQuantifier = true;
-      }
-      if (width > 0) {
-        top.hasQuantifier = true;
-        widths.push(width);
-      }
-      i = repeats.end;
-      closed = undefined;
-      continue;
-    }
-    closed = undefined;
-  }
-  const top = stack[0]!;
-  if (top.branches > 1) alternations.push(top.branches);
-  const anchored = source.startsWith('^') && top.branches === 1;
-  const steps = backtrackingEstimate(widths, alternations, anchored);
-  if (steps > MAX_BACKTRACKING_STEPS) {
-    return (
-      `the pattern could backtrack about ${steps.toExponential(1)} steps on a ${MAX_SUBJECT_LENGTH}-character input ` +
-      `(at most ${MAX_BACKTRACKING_STEPS.toExponential(0)}): anchor it with ^, or use fewer open-ended repetitions or alternatives in a row`
-    );
-  }
-  return undefined;
-}
-
-function newFrame(): Frame {
-  return { hasQuantifier: false, hasAlternation: false, branches: 1 };
+function describeSyntaxError(source: string, error: unknown): string {
+  if (/\\[1-9]|\\k</.test(source)) return 'backreferences are not supported (patterns run on a linear-time engine, RE2 syntax)';
+  if (/\(\?<?[=!]/.test(source)) return 'lookahead and lookbehind are not supported (patterns run on a linear-time engine, RE2 syntax)';
+  const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
+  return `not a valid regular expression (RE2 syntax): ${reason}`;
 }
 
 /**
- * An upper bound on the paths a backtracking matcher may try: the ways k variable
- * repetitions can split a subject (the product of their widths, and at most
- * C(n + k, k) since together they consume at most n characters), times every
- * alternation's branches, times the path length, times the start positions.
+ * The whole match then each capture group, or null: the first match anywhere in the
+ * subject, as RegExp#exec finds it. A group that took no part is '' (what {{match.N}} renders).
  */
-function backtrackingEstimate(widths: readonly number[], alternations: readonly number[], anchored: boolean): number {
-  const n = MAX_SUBJECT_LENGTH;
-  const k = widths.length;
-  let splits = 1;
-  for (let i = 1; i <= k; i++) splits = (splits * (n + i)) / i;
-  const product = widths.reduce((p, w) => p * (w + 1), 1);
-  const branches = alternations.reduce((p, b) => p * b, 1);
-  return (anchored ? 1 : n) * Math.min(product, splits) * branches * (1 + alternations.length);
+export function matchPattern(pattern: CompiledPattern, subject: string): string[] | null {
+  if (subject.length > MAX_SUBJECT_LENGTH) return null;
+  const matcher = pattern.re.matcher(subject);
+  if (!matcher.find()) return null;
+  const groups: string[] = [];
+  for (let i = 0; i <= pattern.re.groupCount(); i++) groups.push(matcher.group(i) ?? '');
+  return groups;
 }
 
-function endOfCharacterClass(source: string, start: number): number {
-  for (let i = start + 1; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']' && i > start + 1) return i;
-  }
-  return source.length;
-}
-
-function repetitionAt(source: string, i: number): { unbounded: boolean; min: number; max: number; end: number } | undefined {
-  const ch = source[i];
-  const lazy = (end: number) => (source[end + 1] === '?' ? end + 1 : end);
-  if (ch === '*' || ch === '+') return { unbounded: true, min: ch === '+' ? 1 : 0, max: Infinity, end: lazy(i) };
-  if (ch === '?') return { unbounded: false, min: 0, max: 1, end: lazy(i) };
-  if (ch === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-    if (!m) return undefined;
-    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    return { unbounded: max === Infinity, min: Number(m[1]), max, end: lazy(i + m[0].length - 1) };
-  }
-  return undefined;
-}
-
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, CompiledPattern>();
 
 /** Patterns were checked when the route loaded; compile each once per container. */
-export function compiledPattern(source: string): RegExp {
-  let regex = compiled.get(source);
-  if (!regex) {
-    regex = new RegExp(source);
-    if (compiled.size < 10_000) compiled.set(source, regex);
+export function compiledPattern(source: string): CompiledPattern {
+  let pattern = compiled.get(source);
+  if (!pattern) {
+    const check = checkPattern(source);
+    if (!check.ok) throw new Error(`pattern ${JSON.stringify(source)} was not validated: ${check.message}`);
+    pattern = check.pattern;
+    if (compiled.size < 10_000) compiled.set(source, pattern);
   }
-  return regex;
+  return pattern;
 }
 
-/** Matches only within the subject bound, so a huge value can't make even a safe pattern slow. */
-export function execBounded(regex: RegExp, subject: string): RegExpExecArray | null {
-  if (subject.length > MAX_SUBJECT_LENGTH) return null;
-  return regex.exec(subject);
+/** Kept for the call sites that still take a source: compile (cached) and match. */
+export function execBounded(pattern: CompiledPattern, subject: string): string[] | null {
+  return matchPattern(pattern, subject);
 }
