@@ -3,21 +3,22 @@
  * baseline measured in the same run. Prints a table and writes bench/results.json.
  * Runs them one after another (never in parallel: they would measure each other).
  */
-import { setBenchAwsEnvironment } from './support/awsEnvironment';
-import type { Figure } from './report/figure';
-import { formatTable } from './report/formatTable';
-import { describeMachine } from './report/machine';
-import { RESULTS_FILE, writeResults, type Results } from './report/writeResults';
+import { describeMachine, type Figure, formatTable, RESULTS_FILE, type Results, writeResults } from './report';
 
-setBenchAwsEnvironment();
+// Dummy credentials and region: the SDK refuses to sign without them, dynalite ignores
+// them. Set before any client is built, inherited by child processes. Powertools metrics
+// stay enabled (the pipeline pays for them in Lambda too); benchSupport sends their output
+// to a sink.
+process.env['AWS_REGION'] ??= 'us-east-1';
+process.env['AWS_ACCESS_KEY_ID'] ??= 'bench';
+process.env['AWS_SECRET_ACCESS_KEY'] ??= 'bench';
 // Imported after the environment is set: functions/ builds Powertools objects at import time.
-const { startDynalite } = await import('./support/dynaliteServer');
-const { seedPivotTable } = await import('./support/pivotBench');
-const { measureWarmLatency } = await import('./warmLatency/measureWarmLatency');
-const { measureEngineThroughput } = await import('./engine/measureEngineThroughput');
-const { measureColdStart } = await import('./coldStart/measureColdStart');
-const { measureDynamoCalls } = await import('./dynamoCalls/measureDynamoCalls');
-const { measureHttpThroughput } = await import('./httpThroughput/measureHttpThroughput');
+const { seedPivotTable, startDynalite } = await import('./benchSupport');
+const { measureWarmLatency } = await import('./warmLatency');
+const { measureEngineThroughput } = await import('./engine');
+const { measureColdStart } = await import('./coldStart');
+const { measureDynamoCalls } = await import('./dynamoCalls');
+const { measureHttpThroughput } = await import('./httpThroughput');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -53,7 +54,9 @@ await run('local HTTP throughput', () => measureHttpThroughput());
 const machine = describeMachine();
 const durationSeconds = (performance.now() - started) / 1000;
 writeResults({ machine, durationSeconds, skipped, figures });
-console.log(`kazoo-pivot-serverless benchmark, ${machine.date}, node ${machine.node}, ${machine.cpuModel} x${machine.cores}, ${durationSeconds.toFixed(0)} s\n`);
+console.log(
+  `kazoo-pivot-serverless benchmark, ${machine.date}, node ${machine.node}, ${machine.cpuModel} x${machine.cores}, ${durationSeconds.toFixed(0)} s\n`,
+);
 console.log(formatTable(figures));
 for (const s of skipped) console.log(`\nSKIPPED ${s.measurement}: ${s.reason}`);
 console.log(`\nwritten to ${RESULTS_FILE}`);

@@ -1,4 +1,4 @@
-/** `npm run rules -- <command>`: see cli/rules/helpText.ts, or run with --help. */
+/** `npm run rules -- <command>`: see the help text in cli/rules/runRulesCli.ts, or run with --help. */
 import { runRulesCli } from './rules/runRulesCli';
 
 // The SDK prints an 8-line notice about its future Node 22 floor on every run under Node 20,

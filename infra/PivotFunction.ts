@@ -1,11 +1,58 @@
-import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { esmBundling } from './esmBundling';
-import { fromProjectRoot, projectRoot } from './projectPaths';
+
+// Resolved from this file, not the working directory, so synth behaves the same from the CLI, jest or an IDE.
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const fromProjectRoot = (relativePath: string): string => fileURLToPath(new URL(`../${relativePath}`, import.meta.url));
+
+/** Some bundled CommonJS dependencies call `require`, which ESM output lacks. */
+export const createRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * ESM so top-level await can warm clients during init; local esbuild so synth
+ * works on a laptop or CI runner without Docker.
+ */
+export const esmBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: createRequireBanner,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  // The nodejs22.x runtime ships AWS SDK v3; bundling it would only add cold-start weight.
+  externalModules: ['@aws-sdk/*'],
+  forceDockerBundling: false,
+  // Size tables for every bundle drown out what synth has to say; warnings and errors still show.
+  logLevel: LogLevel.WARNING,
+};
+
+/** Kazoo abandons a Pivot request after this long and plays the callflow's fallback. */
+export const kazooRequestTimeoutMs = 5000;
+
+/** Between the handler giving up on its budget and Lambda killing it: answering the fallback, flushing metrics. */
+const timeoutHeadroomMs = 500;
+
+/**
+ * The handler enforces its own budget; the Lambda timeout is only the backstop,
+ * so it sits just above the budget and strictly below Kazoo's limit. A longer
+ * timeout would only bill for answers nobody is waiting for.
+ */
+export function functionTimeoutFor(budgetMs: number): Duration {
+  const seconds = Math.ceil((budgetMs + timeoutHeadroomMs) / 1000);
+  if (seconds * 1000 >= kazooRequestTimeoutMs) {
+    throw new Error(
+      `budget ${budgetMs} ms leaves no Lambda timeout below Kazoo's ${kazooRequestTimeoutMs} ms: use at most ${kazooRequestTimeoutMs - 1000 - timeoutHeadroomMs} ms`,
+    );
+  }
+  return Duration.seconds(seconds);
+}
 
 export interface PivotFunctionProps {
   /** Handler source, relative to the project root, e.g. `functions/pivot.ts`. */
@@ -66,5 +113,22 @@ export class PivotFunction extends Construct {
       reason:
         'Pinned to nodejs22.x: the bundle targets node22 and the handlers are tested on Node 22; moving to a newer runtime is a deliberate upgrade with its own test run, not something synth should pick.',
     });
+  }
+
+  /**
+   * Table grants (grantReadData...) hand out every item; this one limits the
+   * actions to items whose partition key starts with `keyPrefix`, so a bug or an
+   * injected route id in one handler cannot read or overwrite the other's data.
+   */
+  grantKeyPrefixAccess(table: ITable, keyPrefix: string, actions: readonly string[]): void {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: actions.map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keyPrefix}*`] },
+        },
+      }),
+    );
   }
 }

@@ -1,8 +1,17 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import type { Construct } from 'constructs';
-import { PivotService } from './PivotService';
-import { type PivotSettings, pivotSettingsFromContext } from './pivotSettings';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+// The handlers' own key scheme and defaults, so IAM, the environment and the code cannot drift apart.
+import { CALL_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from '../adapters/dynamodb/pivotTableKeys';
+import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
+import { PivotAlarms } from './PivotAlarms';
+import { functionTimeoutFor, PivotFunction } from './PivotFunction';
+import { PivotHttpApi } from './PivotHttpApi';
+import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
 
 export interface PivotStackProps extends StackProps {
   /** Overrides for this stack; unset values come from `pivot:*` context, then defaults. */
@@ -21,7 +30,7 @@ export class PivotStack extends Stack {
       description: 'Kazoo Pivot handlers: HTTP API, Lambda, DynamoDB',
       ...props,
     });
-    const settings: PivotSettings = { ...pivotSettingsFromContext(this.node), ...definedOnly(props.settings) };
+    const settings = resolvePivotSettings(this.node, props.settings);
 
     this.service = new PivotService(this, 'Pivot', {
       budgetMs: settings.budgetMs,
@@ -47,6 +56,124 @@ export class PivotStack extends Stack {
   }
 }
 
-function definedOnly<T extends object>(values: Partial<T> | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+export interface PivotServiceProps {
+  /** Per-request time budget of the handlers, in milliseconds. */
+  readonly budgetMs: number;
+  readonly retainTable: boolean;
+  readonly deletionProtection: boolean;
+  readonly throttle: ThrottleSettings;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  readonly alarmTopic?: ITopic;
+}
+
+/** Everything Kazoo's Pivot needs on AWS: table, token, the three handlers, the HTTP API and its alarms. */
+export class PivotService extends Construct {
+  readonly table: Table;
+  readonly tokenSecret: Secret;
+  readonly pivot: PivotFunction;
+  readonly cdr: PivotFunction;
+  readonly health: PivotFunction;
+  readonly httpApi: PivotHttpApi;
+  readonly alarms: PivotAlarms;
+
+  constructor(scope: Construct, id: string, props: PivotServiceProps) {
+    super(scope, id);
+    const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
+    const timeout = functionTimeoutFor(props.budgetMs);
+
+    // Routes (`ROUTE#<id>`) and per-call IVR state (`CALL#<id>`) share one table: every
+    // access is a single-item read or write by key, so no sort key or index is needed.
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: PARTITION_KEY, type: AttributeType.STRING },
+      // Call traffic is bursty (office hours, campaigns) and small: on-demand never throttles a ringing call.
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // Call state is worthless after the call; DynamoDB deletes it for free.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      // Routes are hand-edited business rules: a bad edit must be undoable.
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.deletionProtection,
+      removalPolicy: props.retainTable ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    // Alphanumeric only, so the token survives being pasted into a voice_url without URL-encoding.
+    this.tokenSecret = new Secret(this, 'KazooToken', {
+      description: 'Token Kazoo sends as ?token= in the Pivot voice_url and cdr_url',
+      generateSecretString: {
+        passwordLength: 40,
+        excludePunctuation: true,
+        includeSpace: false,
+        requireEachIncludedType: true,
+      },
+    });
+    Validations.of(this.tokenSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The token is pasted by hand into Kazoo callflows (voice_url); automatic rotation would break live calls until every callflow is edited, so it is rotated manually together with Kazoo.',
+    });
+
+    // One service name per function: Powertools uses it as a metric dimension and log field.
+    const observabilityFor = (serviceName: string) => ({
+      POWERTOOLS_SERVICE_NAME: serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: 'KazooPivot',
+    });
+    // The contract functions/pivot.ts and functions/cdr.ts read (adapters/lambda/runtimeConfig.ts);
+    // only the budget is the operator's, the rest are the runtime's defaults written out.
+    const callHandlerSettings = {
+      TABLE_NAME: this.table.tableName,
+      TOKEN_SECRET_ARN: this.tokenSecret.secretArn,
+      ...Object.fromEntries(Object.entries(RUNTIME_DEFAULTS).map(([name, value]) => [name, String(value)])),
+      BUDGET_MS: String(props.budgetMs),
+    };
+
+    this.pivot = new PivotFunction(this, 'Pivot', {
+      entry: 'functions/pivot.ts',
+      description: 'Kazoo voice_url: answers a Pivot request with callflow JSON',
+      timeout,
+      environment: { ...callHandlerSettings, ...observabilityFor('kazoo-pivot') },
+      logRetention,
+    });
+    this.cdr = new PivotFunction(this, 'Cdr', {
+      entry: 'functions/cdr.ts',
+      description: 'Kazoo cdr_url: closes the call state and logs the call summary',
+      timeout,
+      environment: { ...callHandlerSettings, ...observabilityFor('kazoo-pivot-cdr') },
+      logRetention,
+    });
+    this.health = new PivotFunction(this, 'Health', {
+      entry: 'functions/health.ts',
+      description: 'Liveness probe; touches neither the table nor the token',
+      timeout,
+      environment: observabilityFor('kazoo-pivot-health'),
+      logRetention,
+    });
+
+    // pivot reads routes but never writes them: routes are edited by operators, not by calls.
+    this.pivot.grantKeyPrefixAccess(this.table, ROUTE_KEY_PREFIX, ['GetItem']);
+    this.pivot.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
+    this.cdr.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
+    this.tokenSecret.grantRead(this.pivot.role);
+    this.tokenSecret.grantRead(this.cdr.role);
+
+    this.httpApi = new PivotHttpApi(this, 'Http', {
+      pivotHandler: this.pivot.handler,
+      cdrHandler: this.cdr.handler,
+      healthHandler: this.health.handler,
+      throttle: props.throttle,
+      logRetention,
+    });
+
+    this.alarms = new PivotAlarms(this, 'Alarms', {
+      api: this.httpApi.api,
+      handlers: { Pivot: this.pivot.handler, Cdr: this.cdr.handler, Health: this.health.handler },
+      pivotHandler: this.pivot.handler,
+      budgetMs: props.budgetMs,
+      alarmTopic: props.alarmTopic,
+    });
+  }
+
+  /** Prefix of every voice_url and cdr_url: append `<route id>` or `<route id>/cdr`. */
+  get pivotBaseUrl(): string {
+    return `${this.httpApi.url}pivot/`;
+  }
 }

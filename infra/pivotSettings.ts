@@ -1,4 +1,6 @@
 import type { Node } from 'constructs';
+// The runtime's own defaults, so a deployed function and `npm start` agree without repeating the numbers.
+import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
 
 /** The knobs an operator may turn per deployment; everything else is fixed by design. */
 export interface PivotSettings {
@@ -17,7 +19,7 @@ export interface PivotSettings {
 }
 
 export const defaultPivotSettings: PivotSettings = {
-  budgetMs: 2500,
+  budgetMs: RUNTIME_DEFAULTS.BUDGET_MS,
   retainTable: true,
   deletionProtection: true,
   throttleRateLimit: 100,
@@ -45,6 +47,12 @@ export function pivotSettingsFromContext(node: Node): PivotSettings {
     throttleBurstLimit: asNumber(read('throttleBurstLimit'), defaultPivotSettings.throttleBurstLimit, pivotContextKeys.throttleBurstLimit),
     alarmTopicArn: asOptionalString(read('alarmTopicArn')),
   };
+}
+
+/** Explicit overrides (tests, another app) win over context; `undefined` means "not given", not "unset it". */
+export function resolvePivotSettings(node: Node, overrides: Partial<PivotSettings> = {}): PivotSettings {
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...pivotSettingsFromContext(node), ...given };
 }
 
 function asNumber(value: unknown, fallback: number, key: string): number {

@@ -1,19 +1,23 @@
 /**
  * The project's named errors. Each carries what a caller needs to answer well:
  * the field at fault, or the reason a live call cannot be served.
- * HTTP mapping lives in one place: lib/http/errorAnswer.ts.
+ * HTTP mapping lives in one place: lib/http/httpAnswer.ts.
  */
 
-export type CallflowIssue = { path: string; message: string };
+/**
+ * One complaint about a document, at a dotted path into it (`''` is the root):
+ * a callflow node, a route, a stored call state.
+ */
+export type FieldIssue = { path: string; message: string };
 
 /** Thrown instead of producing a 200 that Kazoo would refuse (it hangs the call up on schema failures). */
 export class InvalidCallflowError extends Error {
   override readonly name = 'InvalidCallflowError';
   constructor(
-    readonly issues: readonly CallflowIssue[],
+    readonly issues: readonly FieldIssue[],
     options?: { cause?: unknown },
   ) {
-    super('callflow would be refused by Kazoo: ' + issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '), options);
+    super(`callflow would be refused by Kazoo: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, options);
   }
 }
 
@@ -56,13 +60,10 @@ export class RouteValidationError extends Error {
   override readonly name = 'RouteValidationError';
   constructor(
     readonly routeId: string,
-    readonly issues: readonly { path: string; message: string }[],
+    readonly issues: readonly FieldIssue[],
     options?: { cause?: unknown },
   ) {
-    super(
-      `route "${routeId}" is invalid: ` + issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '),
-      options,
-    );
+    super(`route "${routeId}" is invalid: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, options);
   }
 }
 

@@ -72,7 +72,12 @@ function headersOf(rawHeaders: string[]): { headers: Record<string, string>; coo
     const name = rawHeaders[i]!.toLowerCase();
     const value = rawHeaders[i + 1]!;
     if (name === 'cookie') {
-      cookies.push(...value.split(';').map((c) => c.trim()).filter((c) => c !== ''));
+      cookies.push(
+        ...value
+          .split(';')
+          .map((c) => c.trim())
+          .filter((c) => c !== ''),
+      );
       continue;
     }
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
@@ -88,14 +93,10 @@ function decodedQuery(raw: string): Record<string, string> {
 
 /** JSON and text arrive as they are; everything else (forms included) is treated as binary. */
 export function isTextMediaType(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]!.trim().toLowerCase();
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (!type) return false;
   return (
-    type.startsWith('text/') ||
-    type === 'application/json' ||
-    type.endsWith('+json') ||
-    type === 'application/xml' ||
-    type.endsWith('+xml')
+    type.startsWith('text/') || type === 'application/json' || type.endsWith('+json') || type === 'application/xml' || type.endsWith('+xml')
   );
 }
 

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 
-export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2 | void>;
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2 | undefined>;
 
 /**
- * The stack's Lambda timeout for the default 2.5 s budget (infra/functionTimeout.ts):
+ * The stack's Lambda timeout for the default 2.5 s budget (functionTimeoutFor in infra/PivotFunction.ts):
  * middy arms its early-timeout from getRemainingTimeInMillis, as on Lambda.
  */
 const LAMBDA_TIMEOUT_MS = 3000;
@@ -32,7 +32,7 @@ export function lambdaContext(functionName: string, requestId: string): Context 
  * HTTP: a structured result as given (base64 bodies decoded), anything else as
  * a 200 JSON body.
  */
-export function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResultV2 | void, requestId: string): void {
+export function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResultV2 | undefined, requestId: string): void {
   res.setHeader('apigw-requestid', requestId);
   if (result === undefined || typeof result === 'string' || !('statusCode' in result)) {
     res.writeHead(200, { 'content-type': 'application/json' });

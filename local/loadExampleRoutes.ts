@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoRouteAdmin } from '../adapters/dynamodb';
+import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { parseRoute } from '../lib/routes/parseRoute';
 
 export type LoadedExamples = {
@@ -16,14 +17,20 @@ export type LoadedExamples = {
  * as written). With `keepExisting`, a route already in the table is not
  * overwritten: on a persisted table it may be the developer's own edit.
  */
-export async function loadExampleRoutes(admin: DynamoRouteAdmin, dir: string, options: { keepExisting: boolean }): Promise<LoadedExamples> {
+export async function loadExampleRoutes(
+  admin: DynamoRouteAdmin,
+  dir: string,
+  options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy },
+): Promise<LoadedExamples> {
   const result: LoadedExamples = { loaded: [], kept: [], skipped: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     let id: string;
     try {
-      id = parseRoute(JSON.parse(text)).id;
+      id = parseRoute(JSON.parse(text), undefined, options.callflowPolicy).id;
     } catch (error) {
       // One broken example must not keep the others from being served.
       result.skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });

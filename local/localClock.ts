@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '../lib/errors';
+import type { HttpRequest } from '../lib/request/httpRequest';
 
 /**
  * The local server's clock override. It lives here, in local/, and nowhere
@@ -22,17 +23,12 @@ export function parseInstant(text: string): Date | undefined {
 export const INSTANT_HINT = 'an ISO 8601 instant with a zone, e.g. 2026-11-24T17:00:00Z or 2026-11-24T12:00:00-05:00';
 
 /** The instant a request is judged at: its x-pivot-clock header, else the fixed override, else now. */
-export function localClock(fixed?: Date): (event: unknown) => Date {
-  return (event) => {
-    const header = headerOf(event, CLOCK_HEADER);
+export function localClock(fixed?: Date): (request: HttpRequest) => Date {
+  return (request) => {
+    const header = request.headers[CLOCK_HEADER];
     if (header === undefined) return fixed ?? new Date();
     const at = parseInstant(header);
     if (!at) throw new InvalidRequestError(`${CLOCK_HEADER} must be ${INSTANT_HINT}`, CLOCK_HEADER);
     return at;
   };
-}
-
-function headerOf(event: unknown, name: string): string | undefined {
-  const headers = (event as { headers?: Record<string, string | undefined> } | null)?.headers;
-  return headers?.[name];
 }

@@ -1,7 +1,7 @@
 /**
  * Where IVR prompts pivot back to. On the stack that is API Gateway's domain.
  * Locally it is this server on loopback (the local runtime allows loopback
- * voice_urls, see allowLoopbackUrlsForLocalRuns), unless PUBLIC_URL names a
+ * voice_urls, see LOCAL_CALLFLOW_POLICY in startLocalServer.ts), unless PUBLIC_URL names a
  * tunnel a real Kazoo can reach: Kazoo itself refuses loopback targets.
  */
 export type PublicOrigin = { scheme: 'http' | 'https'; host: string };

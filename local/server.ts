@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DataDirInUseError } from './dataDirLock';
 import { PortInUseError } from './listenOnPort';
 import { CLOCK_ENV, INSTANT_HINT, parseInstant } from './localClock';
-import { DEFAULT_PORT, startLocalServer } from './startLocalServer';
+import { DEFAULT_PORT, type LocalServer, startLocalServer } from './startLocalServer';
 import { startupBanner } from './startupBanner';
 
 const USAGE = `usage: npm start [-- --persist]
@@ -46,9 +46,10 @@ async function main(): Promise<void> {
   if (clockText && !clockOverride) fail(`${CLOCK_ENV} must be ${INSTANT_HINT}, got "${clockText}"`);
 
   const publicUrl = process.env['PUBLIC_URL'] || undefined;
-  if (publicUrl && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) fail(`PUBLIC_URL must be an origin like https://abc.example.com, got "${publicUrl}"`);
+  if (publicUrl && !/^https?:\/\/[^/]+\/?$/.test(publicUrl))
+    fail(`PUBLIC_URL must be an origin like https://abc.example.com, got "${publicUrl}"`);
 
-  let server;
+  let server: LocalServer;
   try {
     server = await startLocalServer({
       port: portFrom('PORT', DEFAULT_PORT),

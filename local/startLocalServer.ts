@@ -10,13 +10,13 @@ import { handler as healthHandler } from '../functions/health';
 import { createPivotHandler } from '../functions/pivot';
 import { apiGatewayEventV2 } from './apiGatewayEventV2';
 import { lockDataDir } from './dataDirLock';
-import { startEmbeddedDynamo } from './embeddedDynamo';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from './embeddedDynamo';
 import { matchRoute, type LocalTarget } from './httpRoutes';
 import { lambdaContext, writeGatewayError, writeLambdaResult, type LambdaHandler } from './lambdaInvocation';
 import { closeServer, listenOnPort } from './listenOnPort';
 import { loadExampleRoutes, type LoadedExamples } from './loadExampleRoutes';
 import { localClock } from './localClock';
-import { allowLoopbackUrlsForLocalRuns } from '../lib/callflow/modules/reachableUrl';
+import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
 
 export const DEFAULT_PORT = 3000;
@@ -26,6 +26,13 @@ const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** API Gateway's payload limit is 10 MB; the handlers refuse far less, this only bounds memory. */
 const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * This server and the call simulator live on loopback, so IVR prompts must be
+ * allowed to pivot back to it; a real Kazoo refuses that. Only this file sets
+ * it: the deployed functions have no way to (a test checks).
+ */
+const LOCAL_CALLFLOW_POLICY: CallflowPolicy = { allowLoopbackUrls: true };
 
 export type LocalServerOptions = {
   /** Default 3000; 0 picks a free port. */
@@ -65,13 +72,12 @@ export type LocalServer = {
  * holding the example routes.
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
-  allowLoopbackUrlsForLocalRuns();
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? DEFAULT_TOKEN;
   const persisted = options.persist ?? false;
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, '.local-data');
   const unlock = persisted ? lockDataDir(dataDir) : () => undefined;
-  let dynamo;
+  let dynamo: EmbeddedDynamo;
   try {
     dynamo = await startEmbeddedDynamo({ port: options.dynamoPort, path: persisted ? join(dataDir, 'dynalite') : undefined });
   } catch (error) {
@@ -117,7 +123,10 @@ async function prepareTable(endpoint: string, examplesDir: string, keepExisting:
   const client = createDynamoClient({ endpoint, region: 'us-east-1', budgetMs: 10_000 });
   try {
     await createPivotTable(client, LOCAL_TABLE);
-    return await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName: LOCAL_TABLE }), examplesDir, { keepExisting });
+    return await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName: LOCAL_TABLE }), examplesDir, {
+      keepExisting,
+      callflowPolicy: LOCAL_CALLFLOW_POLICY,
+    });
   } finally {
     client.destroy();
   }
@@ -135,7 +144,7 @@ function localHandlers(o: { token: string; endpoint: string; clockOverride?: Dat
     // Routes pushed with the rules CLI show up within a second instead of 30.
     ROUTE_CACHE_TTL_MS: '1000',
   };
-  const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride) });
+  const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
   return {
     pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme }),
     cdr: createCdrHandler(() => runtime, telemetry),

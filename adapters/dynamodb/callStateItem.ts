@@ -1,9 +1,7 @@
 import { callStateSchema, type CallState } from '../../lib/calls/callState';
+import type { FieldIssue } from '../../lib/errors';
 import { bool, num, str, strList, strMap, unwrapItem, type DynamoItem } from './attributeValues';
 import { callKey, TTL_ATTRIBUTE } from './pivotTableKeys';
-
-/** A field-level complaint about a stored call state, shaped like RouteValidationError's. */
-export type CallStateIssue = { path: string; message: string };
 
 /**
  * What a write must find in the table for it to go through. The version is kept as
@@ -18,7 +16,7 @@ export type WriteExpectation =
 /** A call-state item as read, before any rule about expiry or ending is applied. */
 export type StoredCallState =
   | { kind: 'missing'; expect: WriteExpectation }
-  | { kind: 'invalid'; expect: WriteExpectation; storedVersion: number; issues: CallStateIssue[] }
+  | { kind: 'invalid'; expect: WriteExpectation; storedVersion: number; issues: FieldIssue[] }
   | { kind: 'valid'; expect: WriteExpectation; state: CallState };
 
 export function callStateToItem(state: CallState): DynamoItem {
@@ -43,8 +41,7 @@ export function callStateToItem(state: CallState): DynamoItem {
 export function readCallStateItem(item: DynamoItem | undefined): StoredCallState {
   if (!item) return { kind: 'missing', expect: { kind: 'absent' } };
   const versionText = item.version?.N;
-  const expect: WriteExpectation =
-    versionText === undefined ? { kind: 'unversioned' } : { kind: 'version', version: versionText };
+  const expect: WriteExpectation = versionText === undefined ? { kind: 'unversioned' } : { kind: 'version', version: versionText };
   // zod drops the attributes that are not CallState fields (pk).
   const parsed = callStateSchema.safeParse(unwrapItem(item));
   if (parsed.success) return { kind: 'valid', expect, state: parsed.data };

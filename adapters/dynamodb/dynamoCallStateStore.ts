@@ -5,17 +5,10 @@ import {
   type DynamoDBClient,
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { StoreUnavailableError } from '../../lib/errors';
+import { StoreUnavailableError, type FieldIssue } from '../../lib/errors';
 import { callStateSchema, type CallState, type CallStateData } from '../../lib/calls/callState';
 import type { CallStateStore, StoreCallOptions } from '../../lib/calls/callStateStore';
-import {
-  callStateToItem,
-  readCallStateItem,
-  versionReplaced,
-  type CallStateIssue,
-  type StoredCallState,
-  type WriteExpectation,
-} from './callStateItem';
+import { callStateToItem, readCallStateItem, versionReplaced, type StoredCallState, type WriteExpectation } from './callStateItem';
 import { waitAfterConflict } from './conflictBackoff';
 import { callKey, PARTITION_KEY } from './pivotTableKeys';
 import { callStore, throwIfAborted } from './storeCall';
@@ -30,7 +23,7 @@ export type DynamoCallStateStoreOptions = {
   /** Version conflicts tolerated in one update before giving up. */
   maxConflictRetries?: number;
   /** A stored item that fails the schema reads as absent; this hears about it. */
-  onInvalid?: (callId: string, issues: readonly CallStateIssue[]) => void;
+  onInvalid?: (callId: string, issues: readonly FieldIssue[]) => void;
 };
 
 /** What a read-modify-write round decides: write this data, or stop with this result. */
@@ -103,9 +96,7 @@ export class DynamoCallStateStore implements CallStateStore {
       const written = await this.#write(callId, decision.write, stored.expect, versionReplaced(stored), signal);
       if (written) return written;
       if (conflicts >= this.#maxConflictRetries) {
-        throw new StoreUnavailableError(
-          `call state ${callId} still conflicting after ${this.#maxConflictRetries} retries`,
-        );
+        throw new StoreUnavailableError(`call state ${callId} still conflicting after ${this.#maxConflictRetries} retries`);
       }
       await waitAfterConflict(conflicts, signal);
     }
@@ -113,10 +104,7 @@ export class DynamoCallStateStore implements CallStateStore {
 
   async #read(callId: string, signal: AbortSignal | undefined): Promise<StoredCallState> {
     const { Item } = await callStore('call state read', signal, (abortSignal) =>
-      this.#client.send(
-        new GetItemCommand({ TableName: this.#tableName, Key: callKey(callId), ConsistentRead: true }),
-        { abortSignal },
-      ),
+      this.#client.send(new GetItemCommand({ TableName: this.#tableName, Key: callKey(callId), ConsistentRead: true }), { abortSignal }),
     );
     const stored = readCallStateItem(Item);
     if (stored.kind === 'invalid') this.#onInvalid?.(callId, stored.issues);
@@ -148,9 +136,7 @@ export class DynamoCallStateStore implements CallStateStore {
       ...writeCondition(expect),
     };
     try {
-      await callStore('call state write', signal, (abortSignal) =>
-        this.#client.send(new PutItemCommand(input), { abortSignal }),
-      );
+      await callStore('call state write', signal, (abortSignal) => this.#client.send(new PutItemCommand(input), { abortSignal }));
       return state;
     } catch (error) {
       if (error instanceof StoreUnavailableError && error.cause instanceof ConditionalCheckFailedException) {
@@ -187,10 +173,9 @@ export class DynamoCallStateStore implements CallStateStore {
 
 // An expired item is still in the table until DynamoDB's TTL sweep, so it is
 // replaced under its version like any other, never treated as missing by the condition.
-function writeCondition(expect: WriteExpectation): Pick<
-  PutItemCommandInput,
-  'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
-> {
+function writeCondition(
+  expect: WriteExpectation,
+): Pick<PutItemCommandInput, 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
   switch (expect.kind) {
     case 'absent':
       return { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': PARTITION_KEY } };

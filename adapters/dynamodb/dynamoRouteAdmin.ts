@@ -29,9 +29,7 @@ export class DynamoRouteAdmin {
 
   async putRoute(routeId: string, jsonText: string): Promise<void> {
     const Item = { ...routeKey(routeId), route: str(jsonText), updatedAt: num(this.#now()) };
-    await callStore('route write', undefined, () =>
-      this.#client.send(new PutItemCommand({ TableName: this.#tableName, Item })),
-    );
+    await callStore('route write', undefined, () => this.#client.send(new PutItemCommand({ TableName: this.#tableName, Item })));
   }
 
   /** The stored text, or undefined when absent. A route item without text is an error. */
@@ -50,9 +48,7 @@ export class DynamoRouteAdmin {
   /** True when a route was there to delete. */
   async deleteRoute(routeId: string): Promise<boolean> {
     const { Attributes } = await callStore('route delete', undefined, () =>
-      this.#client.send(
-        new DeleteItemCommand({ TableName: this.#tableName, Key: routeKey(routeId), ReturnValues: 'ALL_OLD' }),
-      ),
+      this.#client.send(new DeleteItemCommand({ TableName: this.#tableName, Key: routeKey(routeId), ReturnValues: 'ALL_OLD' })),
     );
     return Attributes !== undefined;
   }

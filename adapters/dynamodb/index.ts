@@ -7,4 +7,3 @@ export { DynamoRouteAdmin } from './dynamoRouteAdmin';
 export type { DynamoRouteAdminOptions } from './dynamoRouteAdmin';
 export { DynamoCallStateStore } from './dynamoCallStateStore';
 export type { DynamoCallStateStoreOptions } from './dynamoCallStateStore';
-export type { CallStateIssue } from './callStateItem';

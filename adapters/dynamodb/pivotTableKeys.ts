@@ -38,12 +38,7 @@
  * treat `expiresAt <= now` as absent themselves, and writers overwrite such an item
  * under the usual version condition.
  */
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceInUseException,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { str } from './attributeValues';
 
 export const PARTITION_KEY = 'pk';
@@ -61,11 +56,7 @@ const ACTIVE_POLL_MS = 100;
  * come from the infrastructure stack). Idempotent: an existing table is waited on,
  * not an error.
  */
-export async function createPivotTable(
-  client: DynamoDBClient,
-  tableName: string,
-  options: { waitTimeoutMs?: number } = {},
-): Promise<void> {
+export async function createPivotTable(client: DynamoDBClient, tableName: string, options: { waitTimeoutMs?: number } = {}): Promise<void> {
   try {
     await client.send(
       new CreateTableCommand({

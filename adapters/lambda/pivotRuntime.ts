@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
 import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
+import type { HttpRequest } from '../../lib/request/httpRequest';
 import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import type { Telemetry } from './telemetry';
@@ -13,7 +14,7 @@ export type PivotRuntime = PivotDeps &
     /** The client both stores share: tests and the benchmark count its calls. */
     dynamo: DynamoDBClient;
     /** The instant rules are judged at. Deployed: the system clock, nothing else. */
-    clock: (event: unknown) => Date;
+    clock: (request: HttpRequest) => Date;
   };
 
 export function createPivotRuntime(
@@ -25,7 +26,13 @@ export function createPivotRuntime(
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
   const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
     ttlMs: config.ROUTE_CACHE_TTL_MS,
-    onInvalid: (error) => telemetry.logger.error('stored route is invalid; not served (the last valid copy stands in, if any)', { route: error.routeId, issues: error.issues }),
+    // Routes are judged by the same policy as the answers (set only by the local server).
+    callflowPolicy: overrides.callflowPolicy,
+    onInvalid: (error) =>
+      telemetry.logger.error('stored route is invalid; not served (the last valid copy stands in, if any)', {
+        route: error.routeId,
+        issues: error.issues,
+      }),
   });
   const callStates = new DynamoCallStateStore({
     client,

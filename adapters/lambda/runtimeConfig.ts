@@ -1,11 +1,24 @@
 import * as z from 'zod';
 
 /**
- * The functions' settings, from the environment the CDK stack sets (see
- * infra/pivotSettings.ts). Locally, npm start sets the same variables.
+ * The numeric settings' defaults, keyed by environment variable. The stack
+ * (infra/) imports these so a deployed function and npm start agree without
+ * repeating the numbers.
  */
+export const RUNTIME_DEFAULTS = {
+  BUDGET_MS: 2500,
+  ROUTE_CACHE_TTL_MS: 30_000,
+  CALL_STATE_TTL_HOURS: 24,
+  MAX_BODY_BYTES: 16_384,
+  MAX_QUERY_BYTES: 8_192,
+} as const satisfies Record<string, number>;
+
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/**
+ * The functions' settings, read once per container from the environment the CDK
+ * stack sets (infra/). Locally, npm start sets the same variables.
+ */
 export const runtimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),
   /** Secrets Manager secret holding the token; absent locally, where PIVOT_TOKEN is used. */
@@ -13,11 +26,11 @@ export const runtimeConfigSchema = z.object({
   PIVOT_TOKEN: z.string().min(1).optional(),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().default('us-east-1'),
-  BUDGET_MS: int(2500),
-  ROUTE_CACHE_TTL_MS: int(30_000),
-  CALL_STATE_TTL_HOURS: int(24),
-  MAX_BODY_BYTES: int(16_384),
-  MAX_QUERY_BYTES: int(8_192),
+  BUDGET_MS: int(RUNTIME_DEFAULTS.BUDGET_MS),
+  ROUTE_CACHE_TTL_MS: int(RUNTIME_DEFAULTS.ROUTE_CACHE_TTL_MS),
+  CALL_STATE_TTL_HOURS: int(RUNTIME_DEFAULTS.CALL_STATE_TTL_HOURS),
+  MAX_BODY_BYTES: int(RUNTIME_DEFAULTS.MAX_BODY_BYTES),
+  MAX_QUERY_BYTES: int(RUNTIME_DEFAULTS.MAX_QUERY_BYTES),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

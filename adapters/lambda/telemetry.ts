@@ -1,11 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
+import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
 
 /**
  * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
- * Metrics). What goes out is chosen field by field: never the token, never
- * digit values (they may be PINs), never a whole request.
+ * Metrics): one log line per request, with its Call-ID once known. What goes out
+ * is chosen field by field: never the token, never digit values (they may be
+ * PINs), never a whole request. The middlewares (httpFunction.ts) add the Lambda
+ * context to every line and flush the metrics once per invocation.
  */
 export type Telemetry = { logger: Logger; metrics: Metrics };
 
@@ -29,21 +33,51 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
   };
 }
 
-export type PivotOutcomeRecord = { outcome: string; statusCode: number; latencyMs: number; error?: unknown };
+export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown };
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
-  const fields = { ...callFields(request), outcome: record.outcome, status: record.statusCode, latencyMs: Math.round(record.latencyMs) };
-  if (record.statusCode >= 400 && record.statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(record.error) });
-  else if (record.error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(record.error) });
+  const { outcome, statusCode, error } = record;
+  const fields = { ...callFields(request), outcome: describeOutcome(outcome), status: statusCode, latencyMs: Math.round(record.latencyMs) };
+  if (statusCode >= 400 && statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(error) });
+  else if (error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(error) });
   else t.logger.info('pivot answered', fields);
 
   t.metrics.addMetric('Requests', MetricUnit.Count, 1);
   t.metrics.addMetric('Latency', MetricUnit.Milliseconds, record.latencyMs);
-  const kind = record.outcome.split(':')[0]!;
-  if (kind === 'rule' || kind === 'option') t.metrics.addMetric('MatchedRule', MetricUnit.Count, 1);
-  if (kind === 'fallback' || kind === 'no-match' || record.outcome === 'degraded:fallback') t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
-  if (record.statusCode >= 500 || record.error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
-  t.metrics.publishStoredMetrics();
+  if (outcome.kind === 'rule' || outcome.kind === 'option') t.metrics.addMetric('MatchedRule', MetricUnit.Count, 1);
+  if (outcome.kind === 'fallback' || outcome.kind === 'no-match' || (outcome.kind === 'degraded' && outcome.answer === 'fallback')) {
+    t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
+  }
+  if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+}
+
+export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };
+
+/** The cdr's one line: the call's story when it ended, the refusal otherwise. */
+export function recordCallEnd(t: Telemetry, request: PivotRequest, record: CallEndRecord): void {
+  const status = record.answer.statusCode;
+  const fields = {
+    callId: request.callId,
+    accountId: request.accountId,
+    route: request.routeId,
+    status,
+    latencyMs: Math.round(record.latencyMs),
+  };
+  t.metrics.addMetric('Requests', MetricUnit.Count, 1);
+  if ('error' in record) {
+    t.logger.warn(status < 500 ? 'cdr refused' : 'cdr not recorded', { ...fields, error: describeError(record.error) });
+    if (status >= 500) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+    return;
+  }
+  t.logger.info('call ended', { ...fields, ...record.summary });
+  if (record.ended) t.metrics.addMetric('CallsEnded', MetricUnit.Count, 1);
+}
+
+/** A request refused before lib answered it (unreadable, too large, no runtime): counted like the others. */
+export function recordRefusal(t: Telemetry, statusCode: number, error: unknown): void {
+  t.logger.warn('request refused', { status: statusCode, error: describeError(error) });
+  t.metrics.addMetric('Requests', MetricUnit.Count, 1);
+  if (statusCode >= 500) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
 }
 
 /** An error's name and message for a log line; the stack stays in the logs, never in a response. */

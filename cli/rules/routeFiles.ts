@@ -1,8 +1,17 @@
-import { RouteValidationError } from '../../lib/errors';
+/**
+ * Route files on disk: reading them (JSON or YAML), validating them as routes,
+ * and saying what is wrong in words an operator can act on. `validate` is this
+ * and nothing more; `push` and `diff` start from the same verdicts.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { RouteValidationError, type FieldIssue } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
 import type { Route } from '../../lib/routes/routeSchema';
-import { describeIssue } from './describeIssue';
-import { readRouteFile } from './readRouteFile';
+import { EXIT_FAILED, EXIT_OK, type RulesIo } from './routeTable';
+
+type RouteFileText = { ok: true; file: string; document: unknown } | { ok: false; file: string; error: string };
 
 /** A route file that passed validation: the document as written, and what it parses to. */
 export type LocalRoute = { file: string; routeId: string; document: Record<string, unknown>; route: Route };
@@ -11,6 +20,33 @@ export type LocalRoute = { file: string; routeId: string; document: Record<strin
 export type RouteFileResult = { ok: true; file: string; local: LocalRoute } | { ok: false; file: string; errors: string[] };
 
 export type LoadedRouteFiles = { results: RouteFileResult[]; valid: LocalRoute[]; errors: string[]; invalidFiles: string[] };
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+export function isYamlFile(file: string): boolean {
+  return YAML_EXTENSIONS.has(extname(file).toLowerCase());
+}
+
+/** `validate <files…>`: file by file, an OK line or one error line per problem; exit 1 if any file is invalid. */
+export async function validateCommand(files: string[], io: RulesIo): Promise<number> {
+  const loaded = await loadRouteFiles(files);
+  for (const result of loaded.results) {
+    if (result.ok) {
+      const { route } = result.local;
+      const steps = Object.keys(route.steps).length;
+      io.stdout.write(`OK  ${result.file}  route ${route.id} (${plural(route.rules.length, 'rule')}, ${plural(steps, 'step')})\n`);
+    } else {
+      for (const line of result.errors) io.stderr.write(`${line}\n`);
+    }
+  }
+  if (loaded.invalidFiles.length === 0) return EXIT_OK;
+  io.stderr.write(`${loaded.invalidFiles.length} of ${plural(files.length, 'file')} invalid\n`);
+  return EXIT_FAILED;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** Reads and validates every file, in order, collecting every problem rather than stopping at the first. */
 export async function loadRouteFiles(files: string[]): Promise<LoadedRouteFiles> {
@@ -43,4 +79,75 @@ export function findDuplicateRoutes(routes: LocalRoute[]): string[] {
   return [...filesById]
     .filter(([, files]) => files.length > 1)
     .map(([routeId, files]) => `route ${routeId} is defined by more than one file: ${files.join(', ')}`);
+}
+
+/** Reads one route file: YAML by extension (.yaml, .yml), JSON otherwise. Never throws. */
+async function readRouteFile(file: string): Promise<RouteFileText> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, file, error: `cannot read the file (${(error as Error).message})` };
+  }
+  if (isYamlFile(file)) {
+    try {
+      // uniqueKeys (the default) makes a duplicated key an error instead of a silent overwrite.
+      return { ok: true, file, document: parseYaml(text) as unknown };
+    } catch (error) {
+      return { ok: false, file, error: `not valid YAML (${firstLine((error as Error).message)})` };
+    }
+  }
+  try {
+    return { ok: true, file, document: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, file, error: `not valid JSON (${(error as Error).message})` };
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}
+
+function describeIssue(file: string, routeId: string, issue: FieldIssue, document: unknown): string {
+  return `${file}: route ${routeId}, ${describeIssuePath(issue.path, document)}: ${issue.message}`;
+}
+
+/**
+ * Turns a RouteValidationError issue path into words an operator can act on:
+ * `rules.0(business-hours).then.data.id` → `rule business-hours (#1), field then.data.id`.
+ * The rule name is read back from the document rather than parsed out of the
+ * label, so a name holding dots or brackets cannot confuse it.
+ */
+function describeIssuePath(path: string, document: unknown): string {
+  const rule = /^rules\.(\d+)/.exec(path);
+  if (rule) {
+    const index = Number(rule[1]);
+    const name = ruleName(document, index);
+    const prefixes = name === undefined ? [`rules.${index}`] : [`rules.${index}(${name})`, `rules.${index}`];
+    const rest = stripPrefix(path, prefixes);
+    const label = name === undefined ? `rule #${index + 1}` : `rule ${name} (#${index + 1})`;
+    return `${label}, field ${rest || '(the rule itself)'}`;
+  }
+  const step = /^steps\.([^.]+)(?:\.(.*))?$/.exec(path);
+  if (step && isStepName(document, step[1]!)) return `step ${step[1]}, field ${step[2] || '(the step itself)'}`;
+  return `field ${path || '(the whole document)'}`;
+}
+
+function ruleName(document: unknown, index: number): string | undefined {
+  const rules = (document as { rules?: unknown } | null)?.rules;
+  const name = Array.isArray(rules) ? (rules[index] as { name?: unknown } | null | undefined)?.name : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function isStepName(document: unknown, name: string): boolean {
+  const steps = (document as { steps?: unknown } | null)?.steps;
+  return steps !== null && typeof steps === 'object' && Object.hasOwn(steps, name);
+}
+
+function stripPrefix(path: string, prefixes: string[]): string {
+  for (const prefix of prefixes) {
+    if (path === prefix) return '';
+    if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
+  }
+  return path;
 }

@@ -1,8 +1,35 @@
+/**
+ * What every rules command shares: where it writes, the exit code it returns, and
+ * the route table it talks to (which one, how it is opened and closed, how a store
+ * failure reads, and the text a route is kept as).
+ */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, DynamoRouteAdmin } from '../../adapters/dynamodb';
-import type { OpenedRouteTable, TableTarget } from './rulesCliTypes';
+import { StoreUnavailableError } from '../../lib/errors';
+
+/** Where a command writes; tests pass collectors, the CLI passes process.stdout / stderr. */
+export type Output = { write(text: string): unknown };
+export type RulesIo = { stdout: Output; stderr: Output };
+
+export const EXIT_OK = 0;
+/** Invalid input, a missing route, or a store failure. */
+export const EXIT_FAILED = 1;
+/** The command line itself is wrong. */
+export const EXIT_USAGE = 2;
+
+/** The table a command talks to, as the operator chose it (flags, else env, else defaults). */
+export type TableTarget = { tableName: string; region: string; endpoint?: string };
+
+/** What the commands need from the store: the admin side of the route table. */
+export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds'>;
+export type OpenedRouteTable = { admin: RouteAdmin; close(): void };
+
+export type RulesCliDeps = {
+  env: Record<string, string | undefined>;
+  openRouteTable(target: TableTarget): OpenedRouteTable;
+};
 
 /** An operator waits on one command; a slow but working connection should not fail it. */
 const CLI_BUDGET_MS = 10_000;
@@ -50,5 +77,67 @@ function hasConfiguredCredentials(): boolean {
   const env = process.env;
   if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   const awsDir = join(homedir(), '.aws');
-  return existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(awsDir, 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(awsDir, 'config'));
+  return (
+    existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(awsDir, 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(awsDir, 'config'))
+  );
+}
+
+/**
+ * Opens the table, runs the command, always closes the client (so the process can
+ * exit), and turns a store failure into one line with a hint at the usual cause.
+ */
+export async function withRouteTable(
+  target: TableTarget,
+  io: RulesIo,
+  deps: Pick<RulesCliDeps, 'openRouteTable'>,
+  command: (admin: RouteAdmin) => Promise<number>,
+): Promise<number> {
+  const table = deps.openRouteTable(target);
+  try {
+    return await command(table.admin);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    io.stderr.write(`hint: ${hintFor(target)}\n`);
+    return EXIT_FAILED;
+  } finally {
+    table.close();
+  }
+}
+
+function hintFor(target: TableTarget): string {
+  if (target.endpoint) {
+    return `is the local DynamoDB running at ${target.endpoint}? \`npm start\` prints its endpoint; the table name is ${target.tableName} (--table).`;
+  }
+  return `this used your AWS credentials (default chain) on ${describeTarget(target)}; check --table / TABLE_NAME, --region / AWS_REGION and your credentials, or pass --endpoint for a local DynamoDB.`;
+}
+
+/**
+ * The route text kept in the table: compact JSON of the document as the operator
+ * wrote it (no defaults filled in, keys in their written order), minus `$schema`,
+ * which only tells an editor where the schema file sits next to the source file.
+ * Comparisons (unchanged / updated) are structural, so reformatting a file or
+ * moving it between JSON and YAML changes nothing.
+ */
+export function toStoredText(document: Record<string, unknown>): string {
+  return JSON.stringify(withoutEditorKeys(document));
+}
+
+export function withoutEditorKeys(document: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _editorOnly, ...rest } = document;
+  return rest;
+}
+
+export type StoredDocument = { ok: true; document: Record<string, unknown> } | { ok: false; reason: string };
+
+/** Reads back what the table holds; a hand-edited item may not even be JSON. */
+export function parseStoredText(text: string): StoredDocument {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return { ok: false, reason: 'the stored text is not a JSON object' };
+    return { ok: true, document: withoutEditorKeys(value as Record<string, unknown>) };
+  } catch (error) {
+    return { ok: false, reason: `the stored text is not JSON (${(error as Error).message})` };
+  }
 }

@@ -1,13 +1,51 @@
+/** The rules CLI: its help text, argument parsing, and dispatch to the commands. */
 import { parseArgs } from 'node:util';
-import { deleteCommand } from './deleteCommand';
-import { diffCommand } from './diffCommand';
-import { HELP_TEXT } from './helpText';
-import { listCommand } from './listCommand';
-import { openRouteTable, resolveTableTarget } from './openRouteTable';
-import { pullCommand } from './pullCommand';
-import { pushCommand } from './pushCommand';
-import { EXIT_OK, EXIT_USAGE, type RulesCliDeps, type RulesIo } from './rulesCliTypes';
-import { validateCommand } from './validateCommand';
+import { diffCommand } from './diffRoutes';
+import { validateCommand } from './routeFiles';
+import {
+  DEFAULT_REGION,
+  DEFAULT_TABLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  openRouteTable,
+  resolveTableTarget,
+  type RulesCliDeps,
+  type RulesIo,
+} from './routeTable';
+import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
+
+const HELP_TEXT = `Usage: npm run rules -- <command> [options]
+
+Manage the routing rules (route documents) of Kazoo Pivot, one item per route in DynamoDB.
+Route files are JSON or YAML (.yaml, .yml); see examples/ and schemas/route.schema.json.
+
+Commands:
+  validate <files...>   check route files; errors name file, route, rule and field
+  push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
+                        Nothing is written when any file is invalid.
+  diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
+  pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML)
+  list                  print the stored route ids
+  delete <route>        remove a route (requires --yes)
+
+Options:
+  --table NAME          DynamoDB table (default: env TABLE_NAME, else ${DEFAULT_TABLE})
+  --region REGION       AWS region (default: env AWS_REGION, else ${DEFAULT_REGION})
+  --endpoint URL        a local DynamoDB, e.g. http://127.0.0.1:8000; \`npm start\` prints its endpoint.
+                        Without it the real DynamoDB is used with your AWS credentials (default chain:
+                        env, AWS_PROFILE, SSO, role).
+  -o, --out FILE        pull: write to FILE instead of stdout
+  -y, --yes             delete: confirm
+  -h, --help            this text
+
+Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line.
+
+Examples:
+  npm run rules -- validate examples/*.json
+  npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
+  npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
+  npm run rules -- pull main-number --out main-number.json
+`;
 
 const OPTIONS = {
   table: { type: 'string' },
@@ -34,9 +72,9 @@ const OWN_OPTIONS: Record<string, 'out' | 'yes'> = { pull: 'out', delete: 'yes' 
 /** The rules CLI, argv in, exit code out; the process wrapper is cli/rules.ts. */
 export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<RulesCliDeps> = {}): Promise<number> {
   const fullDeps: RulesCliDeps = { env: deps.env ?? process.env, openRouteTable: deps.openRouteTable ?? openRouteTable };
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     return usageError((error as Error).message, io);
   }
@@ -50,7 +88,10 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   const arity = ARITY[command];
   if (!arity) return usageError(`unknown command "${command}"`, io);
   if (operands.length < arity.min || operands.length > arity.max) {
-    return usageError(`${command} takes ${arity.operand || 'no arguments'}${operands.length > arity.max && arity.max > 0 ? ' (one only)' : ''}`, io);
+    return usageError(
+      `${command} takes ${arity.operand || 'no arguments'}${operands.length > arity.max && arity.max > 0 ? ' (one only)' : ''}`,
+      io,
+    );
   }
   for (const option of ['out', 'yes'] as const) {
     if (values[option] !== undefined && OWN_OPTIONS[command] !== option) return usageError(`--${option} does not apply to ${command}`, io);
@@ -75,6 +116,10 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     default:
       return listCommand(target, io, fullDeps);
   }
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 function usageError(message: string, io: RulesIo): number {

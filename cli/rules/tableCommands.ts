@@ -1,12 +1,54 @@
+/**
+ * The commands that read or write the route table: push, pull, list and delete.
+ * Each runs inside withRouteTable, so a store failure reads the same everywhere.
+ */
 import { writeFile } from 'node:fs/promises';
 import { stringify as toYaml } from 'yaml';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
-import { describeTarget } from './openRouteTable';
-import { isYamlFile } from './readRouteFile';
-import { EXIT_FAILED, EXIT_OK, type RulesCliDeps, type RulesIo, type TableTarget } from './rulesCliTypes';
-import { parseStoredText } from './storedRouteText';
-import { withRouteTable } from './withRouteTable';
+import { compareWithStored, summarizeChanges } from './diffRoutes';
+import { findDuplicateRoutes, isYamlFile, loadRouteFiles } from './routeFiles';
+import {
+  describeTarget,
+  EXIT_FAILED,
+  EXIT_OK,
+  parseStoredText,
+  type RulesCliDeps,
+  type RulesIo,
+  type TableTarget,
+  toStoredText,
+  withRouteTable,
+} from './routeTable';
+
+type TableDeps = Pick<RulesCliDeps, 'openRouteTable'>;
+
+/**
+ * `push <files…>`: all files must be valid before anything is written, so a typo in
+ * one file never leaves the table half updated. Unchanged routes are not rewritten.
+ */
+export async function pushCommand(files: string[], target: TableTarget, io: RulesIo, deps: TableDeps): Promise<number> {
+  const loaded = await loadRouteFiles(files);
+  const problems = [...loaded.errors, ...findDuplicateRoutes(loaded.valid)];
+  if (problems.length > 0) {
+    for (const line of problems) io.stderr.write(`${line}\n`);
+    io.stderr.write(`nothing written to ${describeTarget(target)}\n`);
+    return EXIT_FAILED;
+  }
+  return withRouteTable(target, io, deps, async (admin) => {
+    for (const local of loaded.valid) {
+      const comparison = await compareWithStored(admin, local);
+      if (comparison.status !== 'unchanged') await admin.putRoute(local.routeId, toStoredText(local.document));
+      const detail =
+        comparison.status === 'updated'
+          ? `  (${summarizeChanges(comparison.changes)})`
+          : comparison.status === 'replaced'
+            ? `  (${comparison.reason})`
+            : '';
+      io.stdout.write(`${comparison.status.padEnd(9)} ${local.routeId}  ${local.file}${detail}\n`);
+    }
+    return EXIT_OK;
+  });
+}
 
 /** `pull <route> [--out file]`: the stored document, pretty; YAML when the out file says so. */
 export async function pullCommand(
@@ -14,7 +56,7 @@ export async function pullCommand(
   out: string | undefined,
   target: TableTarget,
   io: RulesIo,
-  deps: Pick<RulesCliDeps, 'openRouteTable'>,
+  deps: TableDeps,
 ): Promise<number> {
   return withRouteTable(target, io, deps, async (admin) => {
     const text = await admin.getRoute(routeId);
@@ -52,4 +94,39 @@ function warnIfInvalid(document: Record<string, unknown>, routeId: string, io: R
     if (!(error instanceof RouteValidationError)) throw error;
     io.stderr.write(`warning: the stored route is invalid and is not served (${error.message})\n`);
   }
+}
+
+/** `list`: route ids, one a line, sorted; nothing on stdout for an empty table, so scripts can loop over it. */
+export async function listCommand(target: TableTarget, io: RulesIo, deps: TableDeps): Promise<number> {
+  return withRouteTable(target, io, deps, async (admin) => {
+    const ids = await admin.listRouteIds();
+    for (const id of ids) io.stdout.write(`${id}\n`);
+    if (ids.length === 0) io.stderr.write(`no routes in ${describeTarget(target)}\n`);
+    return EXIT_OK;
+  });
+}
+
+/** `delete <route> --yes`: the route stops being served (within the 30 s route cache), hence the explicit --yes. */
+export async function deleteCommand(
+  routeId: string,
+  confirmed: boolean,
+  target: TableTarget,
+  io: RulesIo,
+  deps: TableDeps,
+): Promise<number> {
+  if (!confirmed) {
+    io.stderr.write(
+      `refusing to delete route ${routeId} from ${describeTarget(target)} without --yes ` +
+        `(calls to /pivot/${routeId} stop being served); run \`npm run rules -- pull ${routeId} --out ${routeId}.json\` first to keep a copy\n`,
+    );
+    return EXIT_FAILED;
+  }
+  return withRouteTable(target, io, deps, async (admin) => {
+    if (!(await admin.deleteRoute(routeId))) {
+      io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
+      return EXIT_FAILED;
+    }
+    io.stdout.write(`deleted ${routeId} from ${describeTarget(target)}\n`);
+    return EXIT_OK;
+  });
 }

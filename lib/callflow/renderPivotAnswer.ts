@@ -7,7 +7,7 @@
  */
 import type { CallflowNode } from './callflowNode';
 import { InvalidCallflowError } from '../errors';
-import { validateCallflow } from './validateCallflow';
+import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from './validateCallflow';
 
 export type PivotAnswer = {
   statusCode: 200;
@@ -16,11 +16,11 @@ export type PivotAnswer = {
 };
 
 /** @throws InvalidCallflowError when the node is not a callflow Kazoo would accept. */
-export function renderPivotAnswer(node: CallflowNode): PivotAnswer {
+export function renderPivotAnswer(node: CallflowNode, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): PivotAnswer {
   const body = serialise(node);
   // Validate what Kazoo will actually receive: toJSON methods, undefined
   // values and non-plain objects can make the JSON differ from the object.
-  const result = validateCallflow(JSON.parse(body));
+  const result = validateCallflow(JSON.parse(body), policy);
   if (!result.ok) throw new InvalidCallflowError(result.issues);
   return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body };
 }

@@ -6,17 +6,30 @@
  */
 import type * as z from 'zod';
 import { callflowNodeShapeSchema, type CallflowNode } from './callflowNode';
-import type { CallflowIssue } from '../errors';
+import type { FieldIssue } from '../errors';
 import { isKnownModule, moduleDataSchemas } from './moduleDataSchemas';
+import { isLoopbackRefusal } from './modules/reachableUrl';
 
-export type CallflowValidation = { ok: true; node: CallflowNode } | { ok: false; issues: CallflowIssue[] };
+export type CallflowValidation = { ok: true; node: CallflowNode } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * What may pass beyond Kazoo's own defaults. Kazoo refuses loopback URLs, so
+ * only a runtime no real Kazoo talks to (npm start and its call simulator, on
+ * this machine) has reason to allow them. Passed explicitly, never set globally,
+ * so the deployed functions cannot pick it up by accident.
+ */
+export type CallflowPolicy = { allowLoopbackUrls: boolean };
+
+/** What Kazoo's pivot accepts out of the box: the policy wherever none is given. */
+export const KAZOO_CALLFLOW_POLICY: CallflowPolicy = Object.freeze({ allowLoopbackUrls: false });
 
 type Path = readonly PropertyKey[];
+type Walk = { issues: FieldIssue[]; policy: CallflowPolicy; ancestors: Set<object> };
 
-export function validateCallflow(node: unknown): CallflowValidation {
-  const issues: CallflowIssue[] = [];
+export function validateCallflow(node: unknown, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): CallflowValidation {
+  const issues: FieldIssue[] = [];
   try {
-    checkNode(node, [], issues, new Set());
+    checkNode(node, [], { issues, policy, ancestors: new Set() });
   } catch (error) {
     // A getter that throws, a Proxy, a tree deep enough to exhaust the stack:
     // none may take the Lambda down; the answer is simply not sendable.
@@ -25,9 +38,10 @@ export function validateCallflow(node: unknown): CallflowValidation {
   return issues.length === 0 ? { ok: true, node: node as CallflowNode } : { ok: false, issues };
 }
 
-function checkNode(node: unknown, path: Path, issues: CallflowIssue[], ancestors: Set<object>): void {
+function checkNode(node: unknown, path: Path, walk: Walk): void {
+  const { issues, ancestors } = walk;
   const shape = callflowNodeShapeSchema.safeParse(node);
-  if (!shape.success) collectZodIssues(shape.error.issues, path, issues);
+  if (!shape.success) collectZodIssues(shape.error.issues, path, walk);
   if (!isJsonObject(node)) return;
 
   const { module, data, children } = node;
@@ -36,7 +50,7 @@ function checkNode(node: unknown, path: Path, issues: CallflowIssue[], ancestors
       issues.push({ path: formatPath([...path, 'module']), message: `unknown callflow module "${module}"` });
     } else if (isJsonObject(data)) {
       const result = moduleDataSchemas[module].safeParse(data);
-      if (!result.success) collectZodIssues(result.error.issues, [...path, 'data'], issues);
+      if (!result.success) collectZodIssues(result.error.issues, [...path, 'data'], walk);
     }
   }
 
@@ -48,7 +62,7 @@ function checkNode(node: unknown, path: Path, issues: CallflowIssue[], ancestors
     if (isJsonObject(child) && ancestors.has(child)) {
       issues.push({ path: formatPath(childPath), message: 'refers back to its own ancestor; a cycle cannot be sent as JSON' });
     } else {
-      checkNode(child, childPath, issues, ancestors);
+      checkNode(child, childPath, walk);
     }
   }
   ancestors.delete(node);
@@ -58,8 +72,9 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function collectZodIssues(zodIssues: readonly z.core.$ZodIssue[], base: Path, issues: CallflowIssue[]): void {
+function collectZodIssues(zodIssues: readonly z.core.$ZodIssue[], base: Path, { issues, policy }: Walk): void {
   for (const issue of zodIssues) {
+    if (policy.allowLoopbackUrls && isLoopbackRefusal(issue)) continue;
     const path = formatPath([...base, ...issue.path]);
     // zod hides why a record key failed inside a nested issue list.
     const detail = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : '';

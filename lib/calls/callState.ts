@@ -14,7 +14,7 @@ export const callStateSchema = z.object({
   vars: z.record(z.string(), z.string()),
   /** Steps visited, in order: the cdr summary prints it. */
   path: z.array(z.string()),
-  /** What the last answer was: a rule name, `step:<name>`, `fallback`... */
+  /** What the last answer was, in its log text (lib/rules/outcome.ts): `rule:<name>`, `option:<step>.<n>`, `retry:<step>`, `fallback`... */
   outcome: z.string().optional(),
   ended: z.boolean().optional(),
   /** Optimistic concurrency: every write expects the version it read. */

@@ -1,9 +1,11 @@
 import { AuthError, RouteNotFoundError } from '../errors';
 import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
+import type { CallflowPolicy } from '../callflow/validateCallflow';
 import type { PivotRequest } from '../request/pivotRequest';
 import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
 import { nextCallState } from '../rules/nextCallState';
+import type { Outcome } from '../rules/outcome';
 import { pivotBackFor } from '../rules/pivotBack';
 import type { Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
@@ -19,6 +21,8 @@ export type PivotDeps = {
   expectedToken: () => Promise<string>;
   /** Everything, secret read included, must be answered within this. */
   budgetMs: number;
+  /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
+  callflowPolicy?: CallflowPolicy;
 };
 
 export type PivotContext = {
@@ -32,7 +36,7 @@ export type PivotContext = {
 /** The answer plus what a log line and metrics need. */
 export type PivotResult = {
   answer: HttpAnswer;
-  outcome: string;
+  outcome: Outcome;
   routeId?: string;
   step?: string;
   /** Set when something failed and the answer is a fallback or a 503. */
@@ -62,23 +66,31 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
       }
-      return { answer: renderPivotAnswer(decision.node), outcome: decision.outcome, routeId, step: decision.awaiting?.step };
+      return {
+        answer: renderPivotAnswer(decision.node, deps.callflowPolicy),
+        outcome: decision.outcome,
+        routeId,
+        step: decision.awaiting?.step,
+      };
     });
   } catch (error) {
     if (error instanceof AuthError || error instanceof RouteNotFoundError) {
-      return { answer: errorAnswer(error), outcome: error.name, routeId, error };
+      return { answer: errorAnswer(error), outcome: { kind: 'refused', error: error.name }, routeId, error };
     }
     return degradedAnswer(deps, request, ctx, error);
   }
 }
 
 async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx: PivotContext, signal: AbortSignal): Promise<Decision> {
-  const inputs = { route, request, now: ctx.now, pivotBack: pivotBackFor(request, ctx.routeUrl) };
+  const inputs = { route, request, now: ctx.now, pivotBack: pivotBackFor(request, ctx.routeUrl), callflowPolicy: deps.callflowPolicy };
   if (request.step === undefined) {
     const decision = decideEntry(inputs);
     // Only an IVR needs memory; a plain routing answer costs no write.
     if (decision.awaiting) {
-      await deps.callStates.update(request.callId, (current) => nextCallState(current, request, route.id, decision), { signal, expectAbsent: true });
+      await deps.callStates.update(request.callId, (current) => nextCallState(current, request, route.id, decision), {
+        signal,
+        expectAbsent: true,
+      });
     }
     return decision;
   }
@@ -104,9 +116,10 @@ function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContex
   const routeId = request.routeId;
   const known = routeId ? deps.rules.lastKnown(routeId) : undefined;
   const route = known && allowsAccount(known, request) ? known : undefined;
-  const node = route && fallbackCallflow(route, request, ctx.now);
-  if (node) return { answer: renderPivotAnswer(node), outcome: 'degraded:fallback', routeId, error };
-  return { answer: errorAnswer(error), outcome: 'degraded:unavailable', routeId, error };
+  const node = route && fallbackCallflow(route, request, ctx.now, deps.callflowPolicy);
+  if (node)
+    return { answer: renderPivotAnswer(node, deps.callflowPolicy), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
+  return { answer: errorAnswer(error), outcome: { kind: 'degraded', answer: 'unavailable' }, routeId, error };
 }
 
 /** A route without an allowlist takes every account. */

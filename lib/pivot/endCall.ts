@@ -22,12 +22,23 @@ export type CallSummary = {
  * Kazoo's cdr_url: the call is over. Authenticate like a pivot request, then
  * mark the call's state ended so a replayed follow-up cannot resume it.
  */
-export async function endCall(deps: EndCallDeps, request: PivotRequest): Promise<{ answer: HttpAnswer; summary: CallSummary }> {
+export type EndCallResult = {
+  answer: HttpAnswer;
+  summary: CallSummary;
+  /** Whether there was a call state to end (an IVR); plain routing answers leave none. */
+  ended: boolean;
+};
+
+export async function endCall(deps: EndCallDeps, request: PivotRequest): Promise<EndCallResult> {
   return withDeadline(deps.budgetMs, async (signal) => {
     verifyToken(request.token, await deps.expectedToken());
     const state = await deps.callStates.end(request.callId, { signal });
     const summary = summarize(request, state);
-    return { answer: jsonAnswer(200, { status: state ? 'ended' : 'no-state', callId: request.callId }), summary };
+    return {
+      answer: jsonAnswer(200, { status: state ? 'ended' : 'no-state', callId: request.callId }),
+      summary,
+      ended: state !== undefined,
+    };
   });
 }
 

@@ -8,11 +8,14 @@ export async function withDeadline<T>(budgetMs: number, work: (signal: AbortSign
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new DeadlineExceededError(budgetMs);
-      controller.abort(error);
-      reject(error);
-    }, Math.max(0, budgetMs));
+    timer = setTimeout(
+      () => {
+        const error = new DeadlineExceededError(budgetMs);
+        controller.abort(error);
+        reject(error);
+      },
+      Math.max(0, budgetMs),
+    );
   });
   try {
     return await Promise.race([work(controller.signal), deadline]);

@@ -25,7 +25,7 @@ export function splitBracketKey(key: string): string[] {
   if (open <= 0 || !key.endsWith(']')) return [key];
   const segments = [key.slice(0, open)];
   const rest = key.slice(open);
-  const re = /\[([^\[\]]*)\]/gy;
+  const re = /\[([^[\]]*)\]/gy;
   let consumed = 0;
   for (let m = re.exec(rest); m; m = re.exec(rest)) {
     segments.push(m[1]!);

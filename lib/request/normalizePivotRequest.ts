@@ -1,23 +1,23 @@
 import { InvalidRequestError } from '../errors';
-import { mediaTypeOf, readHttpInput, type HttpInput } from './apiGatewayEvent';
 import { parseFormPairs } from './decodeFormComponent';
 import { expandBracketParams, sanitizeJsonParams, splitBracketKey, isForbiddenPath } from './expandBracketParams';
 import { CONTROL_PARAMETERS, PIVOT_PARAMETER_NAMES, type PivotScalarField } from './pivotParameterNames';
+import { mediaTypeOf, type HttpRequest } from './httpRequest';
 import { pivotRequestSchema, type PivotRequest } from './pivotRequest';
 
 type Params = Record<string, unknown>;
 
 /**
- * Turns what API Gateway hands a Lambda (v1 or v2 event; GET query, POST form
- * or POST JSON, base64 or not) into one validated PivotRequest.
+ * Turns one HTTP request (GET query, POST form or POST JSON) into one validated
+ * PivotRequest. The query string and a form body go through the same parser,
+ * so a parameter reads the same whichever way Kazoo sent it.
  * Throws InvalidRequestError naming the field when the request cannot be read.
  */
-export function normalizePivotRequest(event: unknown): PivotRequest {
-  const input = readHttpInput(event);
+export function normalizePivotRequest(input: HttpRequest): PivotRequest {
   const method = input.method === 'POST' ? 'POST' : input.method === 'GET' ? 'GET' : undefined;
   if (!method) throw new InvalidRequestError(`method ${input.method} is not GET or POST`, 'method');
 
-  const query = expandBracketParams(input.queryPairs);
+  const query = expandBracketParams(parseFormPairs(input.rawQuery));
   const { params: bodyParams, bodyFormat } = readBody(input);
   // Body parameters win: on POST the query string holds only the voice_url's own.
   const params: Params = Object.assign(Object.create(null), query, bodyParams);
@@ -41,7 +41,7 @@ export function normalizePivotRequest(event: unknown): PivotRequest {
     dialect,
     method,
     bodyFormat: method === 'GET' ? 'query' : bodyFormat,
-    routeId: input.pathParameters['route'],
+    routeId: input.routeId,
     step,
     token,
     userIds: listOf(params['User-ID'], 'User-ID'),
@@ -59,13 +59,9 @@ export function normalizePivotRequest(event: unknown): PivotRequest {
   return parsed.data;
 }
 
-function readBody(input: HttpInput): { params: Params; bodyFormat: 'form' | 'json' | 'query' } {
-  const { body } = input;
-  if (body === undefined || body === '') return { params: {}, bodyFormat: 'query' };
-  // middy's urlencode parser may have run first: its output is a flat map of decoded keys.
-  if (typeof body === 'object') return { params: expandFlatMap(body), bodyFormat: 'form' };
-
-  const text = input.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+function readBody(input: HttpRequest): { params: Params; bodyFormat: 'form' | 'json' | 'query' } {
+  const text = input.body;
+  if (text === undefined || text === '') return { params: {}, bodyFormat: 'query' };
   const type = mediaTypeOf(input.headers) ?? sniffMediaType(text);
   if (type === 'application/json' || type?.endsWith('+json')) return { params: parseJsonBody(text), bodyFormat: 'json' };
   if (type === 'application/x-www-form-urlencoded') {
@@ -89,14 +85,6 @@ function parseJsonBody(text: string): Params {
     throw new InvalidRequestError('JSON body must be an object of parameters', 'body');
   }
   return sanitizeJsonParams(value) as Params;
-}
-
-function expandFlatMap(map: Record<string, unknown>): Params {
-  const pairs: [string, string][] = [];
-  for (const [k, v] of Object.entries(map)) {
-    for (const item of Array.isArray(v) ? v : [v]) pairs.push([k, String(item)]);
-  }
-  return expandBracketParams(pairs);
 }
 
 function textOf(value: unknown): string | undefined {

@@ -1,33 +1,38 @@
-import * as z from 'zod';
-import { RouteValidationError } from '../errors';
-import { validateCallflow } from '../callflow/validateCallflow';
+import type * as z from 'zod';
+import { RouteValidationError, type FieldIssue } from '../errors';
+import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
 import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
 import { routeSchema, type Action, type Route } from './routeSchema';
 import { isValidTimeZone } from '../temporal/timeZone';
-
-type Issue = { path: string; message: string };
 
 /**
  * Parses and checks a route document as an operator wrote it. Beyond the schema:
  * the time zone exists, every `goto` names a step, every callflow passes the
  * callflow model (fields holding a {{placeholder}} are judged after substitution,
- * at call time), and every placeholder is one we know.
+ * at call time, under the same policy), and every placeholder is one we know.
  * Throws RouteValidationError naming the route and each field at fault.
  */
-export function parseRoute(document: unknown, expectedId?: string): Route {
+export function parseRoute(document: unknown, expectedId?: string, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): Route {
   const routeId = idOf(document) ?? expectedId ?? '(unnamed)';
   const parsed = routeSchema.safeParse(document);
   if (!parsed.success) {
-    throw new RouteValidationError(routeId, parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)));
+    throw new RouteValidationError(
+      routeId,
+      parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)),
+    );
   }
   const route = parsed.data;
-  const issues: Issue[] = [];
+  const issues: FieldIssue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
   }
   if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
-  for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues);
-  if (issues.length > 0) throw new RouteValidationError(route.id, issues.map((i) => ({ ...i, path: labelRules(i.path, document) })));
+  for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues, policy);
+  if (issues.length > 0)
+    throw new RouteValidationError(
+      route.id,
+      issues.map((i) => ({ ...i, path: labelRules(i.path, document) })),
+    );
   return route;
 }
 
@@ -45,7 +50,7 @@ function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
   if (route.fallback) yield { action: route.fallback, path: 'fallback' };
 }
 
-function checkAction(action: Action, path: string, route: Route, issues: Issue[]): void {
+function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
     if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
     return;
@@ -55,7 +60,7 @@ function checkAction(action: Action, path: string, route: Route, issues: Issue[]
       issues.push({ path: joinPath(path, p.path), message: `unknown placeholder {{${p.name}}}` });
     }
   }
-  const result = validateCallflow(action);
+  const result = validateCallflow(action, policy);
   if (result.ok) return;
   for (const issue of result.issues) {
     const value = valueAt(action, issue.path);
@@ -95,7 +100,7 @@ function specificIssues(issue: z.core.$ZodIssue, base: PropertyKey[]): FlatIssue
   return best.flatMap((i) => specificIssues(i, path));
 }
 
-function toIssue(issue: FlatIssue, document: unknown): Issue {
+function toIssue(issue: FlatIssue, document: unknown): FieldIssue {
   return { path: labelRules(issue.path.map(String).join('.'), document), message: issue.message };
 }
 

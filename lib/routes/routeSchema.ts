@@ -22,7 +22,10 @@ export const promptSchema = z.union([
 export type Prompt = z.output<typeof promptSchema>;
 
 export const optionSchema = z.strictObject({
-  digits: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().describe('Exact input(s)'),
+  digits: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+    .optional()
+    .describe('Exact input(s)'),
   pattern: patternSchema.optional().describe('Regex over the input; captures become {{match.N}}'),
   when: conditionsSchema.optional().describe('Extra conditions, e.g. on digits collected by earlier steps'),
   then: actionSchema,

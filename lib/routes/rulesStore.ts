@@ -1,3 +1,4 @@
+import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
 import { parseRoute } from './parseRoute';
 import type { Route } from './routeSchema';
@@ -25,6 +26,8 @@ export type CachedRulesStoreOptions = {
   now?: () => number;
   /** A stored route failed validation: log it with the field at fault. */
   onInvalid?: (error: RouteValidationError) => void;
+  /** The callflows a route may hold; default: what Kazoo accepts. */
+  callflowPolicy?: CallflowPolicy;
 };
 
 /**
@@ -68,7 +71,9 @@ export class CachedRulesStore implements RulesStore {
     try {
       raw = await this.source.fetchRouteDocument(routeId, options);
     } catch (error) {
-      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
+      throw error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
     }
     const route = raw === undefined ? undefined : this.validate(routeId, raw);
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route };
@@ -88,7 +93,7 @@ export class CachedRulesStore implements RulesStore {
 
   private validate(routeId: string, raw: unknown): Route | undefined {
     try {
-      return parseRoute(typeof raw === 'string' ? parseJson(routeId, raw) : raw, routeId);
+      return parseRoute(typeof raw === 'string' ? parseJson(routeId, raw) : raw, routeId, this.options.callflowPolicy);
     } catch (error) {
       if (!(error instanceof RouteValidationError)) throw error;
       this.options.onInvalid?.(error);

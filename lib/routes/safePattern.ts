@@ -32,7 +32,10 @@ export function checkPattern(source: string): PatternCheck {
   }
   const size = re.programSize();
   if (size > MAX_PROGRAM_SIZE) {
-    return { ok: false, message: `pattern too complex (program size ${size}, at most ${MAX_PROGRAM_SIZE}): use fewer nested counted repetitions` };
+    return {
+      ok: false,
+      message: `pattern too complex (program size ${size}, at most ${MAX_PROGRAM_SIZE}): use fewer nested counted repetitions`,
+    };
   }
   return { ok: true, pattern: { source, re } };
 }

@@ -1,5 +1,5 @@
 import type { CallflowNode } from '../callflow/callflowNode';
-import { validateCallflow } from '../callflow/validateCallflow';
+import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
 import { buildEvaluationContext, placeholderValues, type EvaluationContext } from './evaluationContext';
 import { matchConditions } from './matchConditions';
 import type { PivotBack } from './pivotBack';
@@ -9,6 +9,7 @@ import { compiledPattern, execBounded } from '../routes/safePattern';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
+import type { ChosenOutcome, DecisionOutcome } from './outcome';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -17,35 +18,46 @@ import type { CallState } from '../calls/callState';
  */
 export type Decision = {
   node?: CallflowNode;
-  /** For logs and metrics: `rule:<name>`, `step:<name>`, `option:<step>.<n>`, `failure:<step>`, `fallback`, `no-match`. */
-  outcome: string;
+  /** For logs, metrics and the call state (describeOutcome gives its text). */
+  outcome: DecisionOutcome;
   /** The step now waiting for input, when the answer is a step prompt. */
   awaiting?: { step: string; attempts: number };
   /** The digits this request delivered for the step it answered. */
   collected?: { collection: string; value: string };
 };
 
-type Inputs = { route: Route; request: PivotRequest; now: Date; pivotBack: PivotBack };
+type Inputs = {
+  route: Route;
+  request: PivotRequest;
+  now: Date;
+  pivotBack: PivotBack;
+  /** What a callflow may hold once its placeholders are filled in; default: what Kazoo accepts. */
+  callflowPolicy?: CallflowPolicy;
+};
 
 /** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
-export function decideEntry({ route, request, now, pivotBack }: Inputs): Decision {
+export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
   const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  const env = { route, ctx, pivotBack, policy: callflowPolicy };
   for (const [i, rule] of route.rules.entries()) {
     const result = matchConditions(rule.when, ctx);
-    if (result.matched) return resolve(rule.then, `rule:${rule.name ?? `rule-${i + 1}`}`, { route, ctx, pivotBack }, result.captures);
+    if (result.matched) return resolve(rule.then, { kind: 'rule', rule: rule.name ?? `rule-${i + 1}` }, env, result.captures);
   }
-  return fallbackDecision({ route, ctx, pivotBack }, 'fallback');
+  return fallbackDecision(env, { kind: 'fallback' });
 }
 
 /** A follow-up from a step prompt: judge the collected digits against the step's options. */
-export function decideFollowUp({ route, request, now, pivotBack }: Inputs, state: CallState | undefined): Decision {
+export function decideFollowUp(
+  { route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs,
+  state: CallState | undefined,
+): Decision {
   const stepName = request.step!;
   const ctx = buildEvaluationContext(request, state, now, route.timezone);
-  const env = { route, ctx, pivotBack };
+  const env = { route, ctx, pivotBack, policy: callflowPolicy };
   // Own steps only: `?step=constructor` must not find Object.prototype's.
   const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
   // The route was edited mid-call and the step is gone: route the caller, don't strand them.
-  if (!step) return fallbackDecision(env, 'fallback:unknown-step');
+  if (!step) return fallbackDecision(env, { kind: 'fallback', reason: 'unknown-step' });
 
   const collection = collectionOf(stepName, step);
   const input = request.digits.collections[collection] ?? (request.digits.form === 'string' ? request.digits.latest : undefined) ?? '';
@@ -59,19 +71,21 @@ export function decideFollowUp({ route, request, now, pivotBack }: Inputs, state
       if (!captures) continue;
       const extra = option.when ? matchConditions(option.when, ctx) : { matched: true as const, captures: [] };
       if (!extra.matched) continue;
-      return { ...resolve(option.then, `option:${stepName}.${i + 1}`, env, captures.length > 0 ? captures : extra.captures), collected };
+      const outcome = { kind: 'option', step: stepName, option: i + 1 } as const;
+      return { ...resolve(option.then, outcome, env, captures.length > 0 ? captures : extra.captures), collected };
     }
   }
   if (attemptsSoFar < step.maxAttempts) {
     const notice = input === '' ? (step.noInput ?? step.invalid) : step.invalid;
-    const node = renderStepPrompt(stepName, step, pivotBack, { notice, onPivotFailure: fallbackNode(env.route, env.ctx) });
-    return { node, outcome: `retry:${stepName}`, awaiting: { step: stepName, attempts: attemptsSoFar + 1 }, collected };
+    const node = renderStepPrompt(stepName, step, pivotBack, { notice, onPivotFailure: fallbackNode(env) });
+    return { node, outcome: { kind: 'retry', step: stepName }, awaiting: { step: stepName, attempts: attemptsSoFar + 1 }, collected };
   }
-  if (step.onFailure) return { ...resolve(step.onFailure, `failure:${stepName}`, env, []), collected };
-  return { ...fallbackDecision(env, `failure:${stepName}`), collected };
+  const failure = { kind: 'failure', step: stepName } as const;
+  if (step.onFailure) return { ...resolve(step.onFailure, failure, env, []), collected };
+  return { ...fallbackDecision(env, failure), collected };
 }
 
-type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack };
+type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy: CallflowPolicy };
 
 function optionCaptures(option: { digits?: string | string[]; pattern?: string }, input: string): string[] | undefined {
   if (option.digits !== undefined) {
@@ -85,38 +99,48 @@ function optionCaptures(option: { digits?: string | string[]; pattern?: string }
   return [input];
 }
 
-function resolve(action: Action, outcome: string, env: Env, captures: readonly string[]): Decision {
+function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: readonly string[]): Decision {
   if ('goto' in action) {
     const step = env.route.steps[action.goto]!;
-    const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env.route, env.ctx) });
+    const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env) });
     return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
   }
-  const node = materialize(action, env.ctx, captures);
+  const node = materialize(action, env, captures);
   // A placeholder filled with something the module refuses: better the fallback than a broken 200.
-  return node ? { node, outcome } : fallbackDecision(env, `${outcome}:invalid-after-substitution`);
+  return node ? { node, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
 }
 
-function materialize(template: CallflowNode, ctx: EvaluationContext, captures: readonly string[]): CallflowNode | undefined {
-  const node = substitutePlaceholders(template, placeholderValues(ctx, captures));
-  return validateCallflow(node).ok ? node : undefined;
+function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, captures: readonly string[]): CallflowNode | undefined {
+  const node = substitutePlaceholders(template, placeholderValues(env.ctx, captures));
+  return validateCallflow(node, env.policy).ok ? node : undefined;
 }
 
-function fallbackDecision(env: Env, outcome: string): Decision {
+function fallbackDecision(env: Env, outcome: ChosenOutcome): Decision {
   const fallback = env.route.fallback;
-  if (!fallback) return { outcome: outcome === 'fallback' ? 'no-match' : outcome };
+  // Nothing matched and there is nothing to fall back to; a named reason or trouble stays as it is.
+  if (!fallback) return { outcome: isPlainFallback(outcome) ? { kind: 'no-match' } : outcome };
   if ('goto' in fallback) return resolve(fallback, outcome, env, []);
-  const node = materialize(fallback, env.ctx, []);
-  return node ? { node, outcome } : { outcome: `${outcome}:invalid` };
+  const node = materialize(fallback, env, []);
+  return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
+}
+
+function isPlainFallback(outcome: ChosenOutcome): boolean {
+  return outcome.kind === 'fallback' && !outcome.reason && !outcome.invalidAfterSubstitution && !outcome.fallbackInvalid;
 }
 
 /** The route's fallback as a ready callflow (no step prompt): what a call gets when we cannot decide. */
-export function fallbackCallflow(route: Route, request: PivotRequest, now: Date): CallflowNode | undefined {
+export function fallbackCallflow(
+  route: Route,
+  request: PivotRequest,
+  now: Date,
+  policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY,
+): CallflowNode | undefined {
   const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
-  return fallbackNode(route, ctx);
+  return fallbackNode({ route, ctx, policy });
 }
 
 /** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
-function fallbackNode(route: Route, ctx: EvaluationContext): CallflowNode | undefined {
+function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
   const fallback = route.fallback;
-  return fallback && !('goto' in fallback) ? materialize(fallback, ctx, []) : undefined;
+  return fallback && !('goto' in fallback) ? materialize(fallback, { ctx, policy }, []) : undefined;
 }

@@ -13,7 +13,12 @@ export type EvaluationContext = {
   vars: Record<string, string>;
 };
 
-export function buildEvaluationContext(request: PivotRequest, state: CallState | undefined, now: Date, timezone: string): EvaluationContext {
+export function buildEvaluationContext(
+  request: PivotRequest,
+  state: CallState | undefined,
+  now: Date,
+  timezone: string,
+): EvaluationContext {
   return {
     request,
     now,

@@ -1,6 +1,7 @@
 import type { PivotRequest } from '../request/pivotRequest';
 import { emptyCallState, type CallState, type CallStateData } from '../calls/callState';
 import type { Decision } from './decideAnswer';
+import { describeOutcome } from './outcome';
 
 const MAX_PATH = 50;
 
@@ -24,6 +25,7 @@ export function nextCallState(current: CallState | undefined, request: PivotRequ
     digits,
     vars: { ...base.vars, ...request.customApplicationVars },
     path,
-    outcome: decision.outcome,
+    // Stored as text: the cdr summary and anyone reading the table see what the logs show.
+    outcome: describeOutcome(decision.outcome),
   };
 }

@@ -1,4 +1,5 @@
 import type { CallflowNode } from '../callflow/callflowNode';
+import { collectDtmf, pivot, play, tts } from '../callflow/nodeBuilders';
 import type { PivotBack } from './pivotBack';
 import type { Prompt, Step } from '../routes/routeSchema';
 
@@ -8,11 +9,9 @@ export function collectionOf(stepName: string, step: Step): string {
 }
 
 function promptNode(prompt: Prompt, next: CallflowNode): CallflowNode {
-  const data: Record<string, unknown> =
-    'tts' in prompt
-      ? { text: prompt.tts, ...(prompt.voice && { voice: prompt.voice }), ...(prompt.language && { language: prompt.language }) }
-      : { id: prompt.play };
-  return { module: 'tts' in prompt ? 'tts' : 'play', data, children: { _: next } };
+  if ('play' in prompt) return play(prompt.play, {}, { _: next });
+  // An empty language is no language: Kazoo would otherwise get `"language": ""`.
+  return tts(prompt.tts, { voice: prompt.voice, language: prompt.language || undefined }, { _: next });
 }
 
 /**
@@ -27,27 +26,26 @@ export function renderStepPrompt(
   pivotBack: PivotBack,
   options: { notice?: Prompt; onPivotFailure?: CallflowNode } = {},
 ): CallflowNode {
-  const pivot: CallflowNode = {
-    module: 'pivot',
-    data: {
-      voice_url: pivotBack.voiceUrlFor(stepName),
+  const pivotToStep = pivot(
+    {
+      voiceUrl: pivotBack.voiceUrlFor(stepName),
       method: pivotBack.method,
-      req_format: pivotBack.reqFormat,
-      ...(pivotBack.method === 'post' && { req_body_format: pivotBack.reqBodyFormat }),
+      reqFormat: pivotBack.reqFormat,
+      // Kazoo reads a body format only for POST.
+      reqBodyFormat: pivotBack.method === 'post' ? pivotBack.reqBodyFormat : undefined,
     },
-    children: options.onPivotFailure ? { _: options.onPivotFailure } : {},
-  };
-  const collect: CallflowNode = {
-    module: 'collect_dtmf',
-    data: {
-      collection_name: collectionOf(stepName, step),
-      max_digits: step.collect.maxDigits,
-      timeout: step.collect.timeoutMs,
+    options.onPivotFailure ? { _: options.onPivotFailure } : {},
+  );
+  const collect = collectDtmf(
+    {
+      collectionName: collectionOf(stepName, step),
+      maxDigits: step.collect.maxDigits,
+      timeoutMs: step.collect.timeoutMs,
       terminator: step.collect.terminator,
-      ...(step.collect.interdigitTimeoutMs !== undefined && { interdigit_timeout: step.collect.interdigitTimeoutMs }),
+      interdigitTimeoutMs: step.collect.interdigitTimeoutMs,
     },
-    children: { _: pivot },
-  };
+    { _: pivotToStep },
+  );
   const prompt = promptNode(step.prompt, collect);
   return options.notice ? promptNode(options.notice, prompt) : prompt;
 }

@@ -35,11 +35,7 @@ export function isRuleActive(rule: TemporalRule, instant: Date, timeZone: string
   const searchFrom = rule.cycle === 'weekly' ? now.date : addDays(now.date, -1);
   const occurrence = nextRuleDate(calendarRule, searchFrom);
 
-  return (
-    isSameDate(occurrence, now.date) &&
-    now.secondsIntoDay >= rule.timeWindowStart &&
-    now.secondsIntoDay <= rule.timeWindowStop
-  );
+  return isSameDate(occurrence, now.date) && now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
 }
 
 /** True when any of the rules is active: a route's rule list means "any of these". */

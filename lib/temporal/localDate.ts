@@ -100,7 +100,7 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 
 export function dayOfWeek(date: LocalDate): DayOfWeek {
   // 1970-01-01 was a Thursday (4).
-  return ((((toEpochDay(date) + 3) % 7) + 7) % 7 + 1) as DayOfWeek;
+  return (((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1) as DayOfWeek;
 }
 
 export function compareDates(a: LocalDate, b: LocalDate): number {

@@ -25,23 +25,20 @@ function secondsIntoDay(field: string) {
   return wholeNumber(`${field} must be whole seconds into the local day, 0 to ${SECONDS_PER_DAY}`, 0, SECONDS_PER_DAY);
 }
 
-const START_DATE_MESSAGE =
-  "start_date must be Gregorian seconds as Kazoo stores them (e.g. 63909619200) or a date written 'YYYY-MM-DD'";
+const START_DATE_MESSAGE = "start_date must be Gregorian seconds as Kazoo stores them (e.g. 63909619200) or a date written 'YYYY-MM-DD'";
 
-const startDate = z
-  .union([z.number(), z.string()], { error: START_DATE_MESSAGE })
-  .transform((value, context): RuleStart => {
-    if (typeof value === 'number') {
-      if (Number.isInteger(value) && value >= 0 && value <= MAX_GREGORIAN_SECONDS) {
-        return { kind: 'gregorian-seconds', seconds: value };
-      }
-    } else {
-      const date = parseIsoDate(value);
-      if (date) return { kind: 'local-date', date };
+const startDate = z.union([z.number(), z.string()], { error: START_DATE_MESSAGE }).transform((value, context): RuleStart => {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 0 && value <= MAX_GREGORIAN_SECONDS) {
+      return { kind: 'gregorian-seconds', seconds: value };
     }
-    context.addIssue({ code: 'custom', message: START_DATE_MESSAGE, input: value });
-    return z.NEVER;
-  });
+  } else {
+    const date = parseIsoDate(value);
+    if (date) return { kind: 'local-date', date };
+  }
+  context.addIssue({ code: 'custom', message: START_DATE_MESSAGE, input: value });
+  return z.NEVER;
+});
 
 const WDAYS_MESSAGE = "wdays must list weekday names, monday to sunday ('wensday' is read as wednesday)";
 const DAYS_MESSAGE = 'days must list days of the month, each a whole number from 1 to 31';

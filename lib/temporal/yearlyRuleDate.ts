@@ -24,16 +24,12 @@ export function nextYearlyDate(rule: CalendarRule, from: LocalDate): LocalDate {
     if (!active || from.month > month) return normalizeDate(nextActiveYear, month, firstDay);
     if (from.month < month) return normalizeDate(from.year, month, firstDay);
     const nextDay = rule.days.find((day) => day > from.day);
-    return nextDay === undefined
-      ? normalizeDate(nextActiveYear, month, firstDay)
-      : normalizeDate(from.year, month, nextDay);
+    return nextDay === undefined ? normalizeDate(nextActiveYear, month, firstDay) : normalizeDate(from.year, month, nextDay);
   }
 
   const weekday = singleWeekday(rule);
   const isStillAhead = (date: LocalDate) =>
-    date.year === from.year &&
-    date.month === month &&
-    (from.month < month || (from.month === month && from.day < date.day));
+    date.year === from.year && date.month === month && (from.month < month || (from.month === month && from.day < date.day));
 
   switch (rule.ordinal) {
     case 'every': {
@@ -72,13 +68,7 @@ export function nextYearlyDate(rule: CalendarRule, from: LocalDate): LocalDate {
  * other year from an odd year); this gives up after a full Gregorian cycle and
  * answers a date centuries ahead, which can never be today.
  */
-function nextYearWithOrdinal(
-  year: number,
-  month: number,
-  weekday: Weekday,
-  ordinal: CountedOrdinal,
-  interval: number,
-): LocalDate {
+function nextYearWithOrdinal(year: number, month: number, weekday: Weekday, ordinal: CountedOrdinal, interval: number): LocalDate {
   let date = ordinalWeekdayOfMonth(year, month, weekday, ordinal);
   for (let step = 1; step <= GREGORIAN_CYCLE_YEARS && date.month !== month; step++) {
     date = ordinalWeekdayOfMonth(year + step * interval, month, weekday, ordinal);

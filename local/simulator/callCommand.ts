@@ -83,7 +83,13 @@ export async function runCallCommand(argv: string[], io: CallCommandIo): Promise
   return transcript.ending === 'twiml' ? EXIT.notSimulated : EXIT.completed;
 }
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'boolean' } ? boolean : string };
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K] extends { type: 'boolean' }
+      ? boolean
+      : string;
+};
 
 function simulatedCallFrom(v: Values, env: Record<string, string | undefined>): SimulatedCall {
   const at = v.at === undefined ? undefined : parseInstant(v.at);
@@ -127,7 +133,7 @@ function voiceUrlFrom(v: Values, env: Record<string, string | undefined>): strin
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got "${v.url}"`);
   if (!/\/pivot\/[^/]+\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/$/, '')}/pivot/${encodeURIComponent(route)}`;
-  const token = v.token ?? (url.searchParams.has('token') ? undefined : (env['PIVOT_TOKEN'] || (v.url ? undefined : 'local-dev-token')));
+  const token = v.token ?? (url.searchParams.has('token') ? undefined : env['PIVOT_TOKEN'] || (v.url ? undefined : 'local-dev-token'));
   if (token !== undefined) url.searchParams.set('token', token);
   return url.toString();
 }

@@ -47,9 +47,12 @@ const DESCRIBE: Record<string, (data: Data) => string> = {
   hangup: () => 'hang up',
   response: (d) => `respond ${text(d['code'])}${d['message'] ? ` ${quoted(d['message'])}` : ''}`,
   manual_presence: (d) => `presence ${text(d['presence_id'])} → ${text(d['status']) || 'idle'}`,
-  set_cid: (d) => `caller ID → ${[d['caller_id_name'] ? quoted(d['caller_id_name']) : '', text(d['caller_id_number'])].filter(Boolean).join(' ')}`,
+  set_cid: (d) =>
+    `caller ID → ${[d['caller_id_name'] ? quoted(d['caller_id_name']) : '', text(d['caller_id_number'])].filter(Boolean).join(' ')}`,
   set_variables: (d) =>
-    `set variables ${Object.entries((d['custom_application_vars'] ?? {}) as Data).map(([k, v]) => `${k}=${text(v)}`).join(', ')}`,
+    `set variables ${Object.entries((d['custom_application_vars'] ?? {}) as Data)
+      .map(([k, v]) => `${k}=${text(v)}`)
+      .join(', ')}`,
   flush_dtmf: () => 'flush collected digits',
   language: (d) => `language → ${text(d['language'])}`,
   sleep: (d) => `wait ${text(d['duration']) || '?'} ${text(d['unit']) || 's'}`,

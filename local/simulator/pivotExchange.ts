@@ -33,7 +33,11 @@ export function kazooRequest(settings: PivotSettings, params: KazooParams): Sent
 }
 
 /** Sends it with Kazoo's timeout; Kazoo adds no headers of its own, `extraHeaders` is for the local clock only. */
-export async function sendPivotRequest(request: SentRequest, timeoutMs: number, extraHeaders: Record<string, string> = {}): Promise<HttpOutcome> {
+export async function sendPivotRequest(
+  request: SentRequest,
+  timeoutMs: number,
+  extraHeaders: Record<string, string> = {},
+): Promise<HttpOutcome> {
   const headers: Record<string, string> = { ...extraHeaders };
   if (request.contentType) headers['content-type'] = request.contentType;
   const signal = AbortSignal.timeout(timeoutMs);

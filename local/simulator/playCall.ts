@@ -1,4 +1,4 @@
-import { allowLoopbackUrlsForLocalRuns, isLoopbackHost } from '../../lib/callflow/modules/reachableUrl';
+import { isLoopbackHost } from '../../lib/callflow/modules/reachableUrl';
 import type { CallflowNode } from '../../lib/callflow';
 import { CLOCK_HEADER } from '../localClock';
 import { DigitScript, walkCallflow, type WalkResult } from './callflowWalker';
@@ -32,7 +32,7 @@ type Pending = { settings: PivotSettings; pivotNode?: CallflowNode };
 export async function playCall(sim: SimulatedCall): Promise<Transcript> {
   // Playing against a server on this machine (npm start): its prompts pivot back to loopback,
   // which a real Kazoo would refuse but this stand-in must follow.
-  if (isLoopbackHost(new URL(sim.voiceUrl).hostname)) allowLoopbackUrlsForLocalRuns();
+  const policy = { allowLoopbackUrls: isLoopbackHost(new URL(sim.voiceUrl).hostname) };
   const call = new KazooCall(sim.party);
   const digits = new DigitScript(sim.digits);
   const events: TranscriptEvent[] = [];
@@ -69,7 +69,7 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
       params,
     });
     const outcome = await sendPivotRequest(request, settings.timeoutMs, headers);
-    const verdict = kazooVerdict(outcome);
+    const verdict = kazooVerdict(outcome, policy);
     const answer = answerEvent(n, outcome, verdict.kind);
     if ('problem' in verdict) answer.problem = verdict.problem;
 

@@ -11,7 +11,10 @@ export function transcriptText(t: Transcript): string {
 function eventLines(e: TranscriptEvent, t: Transcript): string[] {
   switch (e.type) {
     case 'request': {
-      const extra = [...bracketed('Digits', e.params['Digits']), ...bracketed('Custom-Application-Vars', e.params['Custom-Application-Vars'])];
+      const extra = [
+        ...bracketed('Digits', e.params['Digits']),
+        ...bracketed('Custom-Application-Vars', e.params['Custom-Application-Vars']),
+      ];
       const how = `${e.format}${e.body ? `, ${e.body}` : ''}`;
       return [`→ ${e.n}  ${e.method} ${e.url}  (${how})${extra.length ? `  ${extra.join(' ')}` : ''}`];
     }

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const call = (...args: string[]) => simulateCall(server, args);
-const spoken = (t: Awaited<ReturnType<typeof call>>['transcript']) => actions(t).filter((a) => a.module === 'tts').map((a) => a.data['text']);
+const spoken = (t: Awaited<ReturnType<typeof call>>['transcript']) =>
+  actions(t)
+    .filter((a) => a.module === 'tts')
+    .map((a) => a.data['text']);
 
 describe('npm run call: main-number, time of day in America/New_York', () => {
   it.each([
@@ -45,7 +48,9 @@ describe('npm run call: main-number, time of day in America/New_York', () => {
     const { transcript } = await call('--route', 'main-number', '--at', '2026-11-24T17:00:00Z', '--answer');
 
     // Assess
-    expect(actions(transcript)).toEqual([expect.objectContaining({ module: 'device', answered: true, data: { id: FRONT_DESK, timeout: 20 } })]);
+    expect(actions(transcript)).toEqual([
+      expect.objectContaining({ module: 'device', answered: true, data: { id: FRONT_DESK, timeout: 20 } }),
+    ]);
     expect(transcript.ending).toBe('answered');
   });
 
@@ -123,7 +128,11 @@ describe('npm run call: sales-support menu', () => {
 
     // Assess
     expect(status).toBe(0);
-    expect(actions(transcript).filter((a) => a.module === 'collect_dtmf').map((a) => a.pressed)).toEqual(['', '', '']);
+    expect(
+      actions(transcript)
+        .filter((a) => a.module === 'collect_dtmf')
+        .map((a) => a.pressed),
+    ).toEqual(['', '', '']);
     expect(spoken(transcript).filter((t) => t === 'We did not hear a choice.')).toHaveLength(2);
     expect(transcript).toMatchObject({ requests: 4, ending: 'voicemail' });
     expect(actions(transcript).at(-1)).toMatchObject({ module: 'voicemail', data: { id: VOICEMAIL } });
@@ -137,8 +146,23 @@ describe('npm run call: account-pin', () => {
 
     // Assess
     expect(status).toBe(0);
-    expect(modules(transcript)).toEqual(['tts', 'collect_dtmf', 'pivot', 'tts', 'collect_dtmf', 'pivot', 'set_variables', 'tts', 'device', 'voicemail']);
-    expect(transcript).toMatchObject({ vars: { account: '12345', verified: 'yes' }, digits: { account: '12345', pin: '9876' }, requests: 3 });
+    expect(modules(transcript)).toEqual([
+      'tts',
+      'collect_dtmf',
+      'pivot',
+      'tts',
+      'collect_dtmf',
+      'pivot',
+      'set_variables',
+      'tts',
+      'device',
+      'voicemail',
+    ]);
+    expect(transcript).toMatchObject({
+      vars: { account: '12345', verified: 'yes' },
+      digits: { account: '12345', pin: '9876' },
+      requests: 3,
+    });
   });
 
   it('a wrong PIN is asked again, and the right one then succeeds', async () => {
@@ -218,7 +242,9 @@ describe('npm run call: presence feature codes', () => {
     const { transcript } = await call('--route', 'presence', '--to', '*57');
 
     // Assess
-    expect(actions(transcript)).toEqual([expect.objectContaining({ module: 'response', data: { code: 404, message: 'Unknown feature code' } })]);
+    expect(actions(transcript)).toEqual([
+      expect.objectContaining({ module: 'response', data: { code: 404, message: 'Unknown feature code' } }),
+    ]);
     expect(transcript.ending).toBe('response');
   });
 });
@@ -255,10 +281,18 @@ describe('npm run call: calls that fail', () => {
   it('a wrong token fails the pivot, exit status 1', async () => {
     // Act
     let out = '';
-    const status = await runCallCommand(['--url', server.url, '--token', 'wrong', '--json'], { out: (t) => (out += t), err: () => undefined, env: {} });
+    const status = await runCallCommand(['--url', server.url, '--token', 'wrong', '--json'], {
+      out: (t) => (out += t),
+      err: () => undefined,
+      env: {},
+    });
 
     // Assess
     expect(status).toBe(1);
-    expect(JSON.parse(out)).toMatchObject({ failed: true, ending: 'pivot-failed', events: expect.arrayContaining([expect.objectContaining({ type: 'answer', status: 403 })]) });
+    expect(JSON.parse(out)).toMatchObject({
+      failed: true,
+      ending: 'pivot-failed',
+      events: expect.arrayContaining([expect.objectContaining({ type: 'answer', status: 403 })]),
+    });
   });
 });

@@ -4,7 +4,10 @@ import { runRulesCli } from '../../cli/rules/runRulesCli';
 import { createTestTable } from '../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR } from '../fixtures/exampleRoutes';
 
-async function rules(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function rules(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
@@ -21,7 +24,20 @@ describe('npm run rules -- (command line)', () => {
 
     // Assess
     expect(result.code).toBe(0);
-    for (const word of ['validate', 'push', 'diff', 'pull', 'list', 'delete', '--table', '--region', '--endpoint', '--out', '--yes', 'npm start']) {
+    for (const word of [
+      'validate',
+      'push',
+      'diff',
+      'pull',
+      'list',
+      'delete',
+      '--table',
+      '--region',
+      '--endpoint',
+      '--out',
+      '--yes',
+      'npm start',
+    ]) {
       expect(result.stdout).toContain(word);
     }
   });

@@ -75,7 +75,14 @@ describe('npm run rules -- validate', () => {
     // Prepare
     const good = await writeRouteFile(
       'night.yaml',
-      ['id: night', 'timezone: Europe/Paris', 'rules:', '  - name: always', '    then: { module: voicemail, data: { id: b7e2d3c4a5f60718293a4b5c6d7e8f91 } }', ''].join('\n'),
+      [
+        'id: night',
+        'timezone: Europe/Paris',
+        'rules:',
+        '  - name: always',
+        '    then: { module: voicemail, data: { id: b7e2d3c4a5f60718293a4b5c6d7e8f91 } }',
+        '',
+      ].join('\n'),
     );
     const bad = await writeRouteFile('bad.yml', 'id: night\nid: twice\n');
 

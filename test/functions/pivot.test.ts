@@ -4,7 +4,7 @@ import { createPivotHandler } from '../../functions/pivot';
 import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { DynamoRouteSource } from '../../adapters/dynamodb';
 import type { CallflowNode } from '../../lib/callflow/callflowNode';
-import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
+import { pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
@@ -49,8 +49,6 @@ describe('pivot handler: every request form reaches the same answer', () => {
     ['GET twiml (v2)', event({ params: twimlParams() })],
     ['POST form twiml, base64 (v2)', event({ as: 'form', params: twimlParams() })],
     ['POST JSON twiml (v2)', event({ as: 'json', params: twimlParams() })],
-    ['GET kazoo (REST API v1)', pivotEventV1({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}` })],
-    ['POST form twiml (REST API v1)', pivotEventV1({ as: 'form', params: twimlParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}` })],
   ];
 
   it.each(forms)('%s', async (_name, e) => {
@@ -99,7 +97,15 @@ describe('pivot handler: authentication', () => {
 
   it('answers an unknown route and an Account-ID outside the allowlist alike', async () => {
     // Prepare
-    await setup.admin.putRoute('allowlisted', JSON.stringify({ id: 'allowlisted', timezone: 'UTC', accounts: ['00000000000000000000000000000001'], fallback: { module: 'hangup', data: {} } }));
+    await setup.admin.putRoute(
+      'allowlisted',
+      JSON.stringify({
+        id: 'allowlisted',
+        timezone: 'UTC',
+        accounts: ['00000000000000000000000000000001'],
+        fallback: { module: 'hangup', data: {} },
+      }),
+    );
 
     // Act
     const unknown = await invoke(event({ route: 'no-such-route' }));
@@ -133,7 +139,14 @@ describe('pivot handler: bad input gets a clear answer', () => {
 
   it('treats an invalid stored route as missing and logs the field at fault', async () => {
     // Prepare
-    await setup.admin.putRoute('hand-edited', JSON.stringify({ id: 'hand-edited', timezone: 'America/New_York', rules: [{ then: { module: 'voicemail', data: { id: 'too-short' } } }] }));
+    await setup.admin.putRoute(
+      'hand-edited',
+      JSON.stringify({
+        id: 'hand-edited',
+        timezone: 'America/New_York',
+        rules: [{ then: { module: 'voicemail', data: { id: 'too-short' } } }],
+      }),
+    );
     const before = setup.telemetry.lines.length;
 
     // Act
@@ -141,7 +154,9 @@ describe('pivot handler: bad input gets a clear answer', () => {
 
     // Assess
     expect(result.statusCode).toBe(404);
-    const logged = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'stored route is invalid; not served (the last valid copy stands in, if any)');
+    const logged = setup.telemetry.lines
+      .slice(before)
+      .find((l) => l['message'] === 'stored route is invalid; not served (the last valid copy stands in, if any)');
     expect(JSON.stringify(logged)).toContain('rules.0.then.data.id');
   });
 });
@@ -152,7 +167,12 @@ describe('pivot handler: a multi-step IVR through DynamoDB', () => {
     while (pivot && pivot.module !== 'pivot') pivot = pivot.children?.['_'];
     const url = new URL(pivot!.data['voice_url'] as string);
     expect(url.pathname).toBe('/pivot/account-pin');
-    return event({ as, route: 'account-pin', voiceUrlQuery: url.search.slice(1), params: kazooParams({ 'Call-ID': callId, Digits: digits }) });
+    return event({
+      as,
+      route: 'account-pin',
+      voiceUrlQuery: url.search.slice(1),
+      params: kazooParams({ 'Call-ID': callId, Digits: digits }),
+    });
   }
 
   it.each(['get', 'form', 'json'] as const)('collects an account, then a PIN, then routes (%s)', async (as) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App } from 'aws-cdk-lib';
-import { functionTimeoutFor } from '../../infra/functionTimeout';
+import { functionTimeoutFor } from '../../infra/PivotFunction';
 import { pivotSettingsFromContext } from '../../infra/pivotSettings';
 import { type SynthesizedPivot, synthPivotStack } from './synthPivotStack';
 
@@ -9,8 +9,9 @@ describe('Pivot deployment settings', () => {
     let synth: SynthesizedPivot;
 
     beforeAll(() => {
-      // Strings, as `cdk synth -c key=value` passes them.
+      // Strings, as `cdk synth -c key=value` passes them. No setting changes a bundle, so none is built.
       synth = synthPivotStack({
+        bundling: false,
         context: {
           'pivot:budgetMs': '3200',
           'pivot:retainTable': 'false',
@@ -25,7 +26,7 @@ describe('Pivot deployment settings', () => {
 
     it('lets a test stack be deleted with its table', () => {
       // Act
-      const table = synth.template.toJSON().Resources[synth.logicalId(synth.stack.service.table)];
+      const table = synth.resource(synth.stack.service.table);
 
       // Assess
       expect(table.DeletionPolicy).toBe('Delete');
@@ -34,8 +35,10 @@ describe('Pivot deployment settings', () => {
 
     it('moves the budget, the timeout and the latency alarm together', () => {
       // Act
-      const pivot = synth.template.toJSON().Resources[synth.logicalId(synth.stack.service.pivot.handler)].Properties;
-      const latencyAlarm = Object.values(synth.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Duration' } }))[0];
+      const pivot = synth.resource(synth.stack.service.pivot.handler).Properties;
+      const latencyAlarm = Object.values(
+        synth.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Duration' } }),
+      )[0];
 
       // Assess
       expect(pivot.Environment.Variables.BUDGET_MS).toBe('3200');
@@ -56,7 +59,9 @@ describe('Pivot deployment settings', () => {
 
       // Assess
       expect(actions.length).toBeGreaterThan(0);
-      expect(actions.every((list) => JSON.stringify(list) === JSON.stringify(['arn:aws:sns:eu-west-1:111122223333:pivot-alarms']))).toBe(true);
+      expect(actions.every((list) => JSON.stringify(list) === JSON.stringify(['arn:aws:sns:eu-west-1:111122223333:pivot-alarms']))).toBe(
+        true,
+      );
     });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { apiGatewayEventV2, type RawHttpRequest } from '../../local/apiGatewayEventV2';
 import { matchRoute } from '../../local/httpRoutes';
 import { normalizePivotRequest } from '../../lib/request/normalizePivotRequest';
+import { httpRequestFrom } from '../fixtures/apiGatewayEvents';
 
 function rawRequest(o: Partial<RawHttpRequest> & { headers?: [string, string][] }): RawHttpRequest {
   return {
@@ -24,7 +25,12 @@ describe('API Gateway HTTP API (v2) events built by the local server', () => {
     const event = eventFor(
       rawRequest({
         target: '/pivot/main-number?token=t&Caller-ID-Number=%2B14155550123&Digits[pin]=1234',
-        headers: [['Host', 'localhost:3000'], ['X-Forwarded-For', '10.0.0.1'], ['x-forwarded-for', '10.0.0.2'], ['User-Agent', 'Kazoo']],
+        headers: [
+          ['Host', 'localhost:3000'],
+          ['X-Forwarded-For', '10.0.0.1'],
+          ['x-forwarded-for', '10.0.0.2'],
+          ['User-Agent', 'Kazoo'],
+        ],
       }),
     );
 
@@ -38,7 +44,11 @@ describe('API Gateway HTTP API (v2) events built by the local server', () => {
       rawPath: '/pivot/main-number',
       pathParameters: { route: 'main-number' },
       isBase64Encoded: false,
-      requestContext: { domainName: '192.0.2.2:3000', stage: '$default', http: { method: 'GET', path: '/pivot/main-number', sourceIp: '127.0.0.1' } },
+      requestContext: {
+        domainName: '192.0.2.2:3000',
+        stage: '$default',
+        http: { method: 'GET', path: '/pivot/main-number', sourceIp: '127.0.0.1' },
+      },
     });
     expect(event.body).toBeUndefined();
   });
@@ -56,12 +66,18 @@ describe('API Gateway HTTP API (v2) events built by the local server', () => {
     // Assess
     expect(event.isBase64Encoded).toBe(true);
     expect(Buffer.from(event.body!, 'base64').toString()).toBe('Call-ID=abc&Caller-ID-Name=Ada+Lovelace');
-    expect(normalizePivotRequest(event)).toMatchObject({ callId: 'abc', callerIdName: 'Ada Lovelace', bodyFormat: 'form' });
+    expect(normalizePivotRequest(httpRequestFrom(event))).toMatchObject({
+      callId: 'abc',
+      callerIdName: 'Ada Lovelace',
+      bodyFormat: 'form',
+    });
   });
 
   it('passes JSON and text bodies as they are', () => {
     // Act
-    const json = eventFor(rawRequest({ method: 'POST', headers: [['Content-Type', 'application/json; charset=utf-8']], body: Buffer.from('{"Call-ID":"x"}') }));
+    const json = eventFor(
+      rawRequest({ method: 'POST', headers: [['Content-Type', 'application/json; charset=utf-8']], body: Buffer.from('{"Call-ID":"x"}') }),
+    );
     const text = eventFor(rawRequest({ method: 'POST', headers: [['Content-Type', 'text/plain']], body: Buffer.from('hello') }));
 
     // Assess
@@ -71,7 +87,14 @@ describe('API Gateway HTTP API (v2) events built by the local server', () => {
 
   it('moves cookies out of the headers into `cookies`', () => {
     // Act
-    const event = eventFor(rawRequest({ headers: [['Host', 'h'], ['Cookie', 'a=1; b=2']] }));
+    const event = eventFor(
+      rawRequest({
+        headers: [
+          ['Host', 'h'],
+          ['Cookie', 'a=1; b=2'],
+        ],
+      }),
+    );
 
     // Assess
     expect(event.cookies).toEqual(['a=1', 'b=2']);

@@ -11,9 +11,22 @@ import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTe
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUSINESS_HOURS = new Date('2026-11-24T17:00:00Z'); // Tuesday 12:00 in New York
 const NIGHT = '2026-11-24T23:30:00Z';
+/** How a callflow policy lets loopback URLs through (see CallflowPolicy). */
+const ALLOWS_LOOPBACK = /allowLoopbackUrls:\s*true/;
 
 /** Only Date is faked: timers stay real for the SDK and dynalite. */
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+const REAL_TIMERS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 let deployedHandler: (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
@@ -34,10 +47,19 @@ afterAll(() => {
 describe('the deployed pivot handler and the local clock override', () => {
   it('judges rules by the system clock, whatever x-pivot-clock and PIVOT_CLOCK say', async () => {
     // Prepare
-    const event = pivotEventV2({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}`, headers: { 'x-pivot-clock': NIGHT } });
+    const event = pivotEventV2({
+      as: 'get',
+      params: kazooParams(),
+      route: 'main-number',
+      voiceUrlQuery: `token=${TEST_TOKEN}`,
+      headers: { 'x-pivot-clock': NIGHT },
+    });
 
     // Act
-    const result = (await deployedHandler(event as unknown as APIGatewayProxyEventV2, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+    const result = (await deployedHandler(
+      event as unknown as APIGatewayProxyEventV2,
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
 
     // Assess: night would mean voicemail; the system clock says business hours
     expect(result.statusCode).toBe(200);
@@ -72,16 +94,33 @@ describe('the deployed pivot handler and the local clock override', () => {
 
   it('never lets the deployed code allow loopback voice_urls: only the local server switches that on', () => {
     // Prepare
-    const deployedDirs = ['functions', 'adapters', 'infra'];
+    const deployedDirs = ['functions', 'adapters', 'infra', 'lib'];
     const sources = deployedDirs.flatMap((dir) =>
       (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, dir, f)),
     );
 
     // Act
-    const callers = sources.filter((file) => readFileSync(file, 'utf8').includes('allowLoopbackUrlsForLocalRuns'));
+    const callers = sources.filter((file) => ALLOWS_LOOPBACK.test(readFileSync(file, 'utf8')));
 
     // Assess
     expect(callers).toEqual([]);
-    expect(readFileSync(join(ROOT, 'local/startLocalServer.ts'), 'utf8')).toContain('allowLoopbackUrlsForLocalRuns()');
+    expect(readFileSync(join(ROOT, 'local/startLocalServer.ts'), 'utf8')).toMatch(ALLOWS_LOOPBACK);
+  });
+
+  it('answers an IVR reached on a loopback domain with the fallback, never a pivot back to loopback', async () => {
+    // Prepare
+    const base = pivotEventV2({ as: 'get', params: kazooParams(), route: 'account-pin', voiceUrlQuery: `token=${TEST_TOKEN}` });
+    const event = { ...base, requestContext: { ...base.requestContext, domainName: '127.0.0.1:3000' } };
+
+    // Act
+    const result = (await deployedHandler(
+      event as unknown as APIGatewayProxyEventV2,
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+
+    // Assess: Kazoo would refuse the step prompt's loopback voice_url, so the route's fallback answers
+    expect(result.statusCode).toBe(200);
+    expect(result.body).not.toContain('127.0.0.1');
+    expect(JSON.parse(result.body!)).toMatchObject({ module: 'voicemail' });
   });
 });

@@ -26,12 +26,22 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 describe('local server: the real handlers behind API Gateway-shaped events', () => {
   it('loads every example route', () => {
     // Assess
-    expect([...server.examples.loaded].sort()).toEqual(['account-pin', 'bridging', 'main-number', 'presence', 'sales-support', 'vip-callers']);
+    expect([...server.examples.loaded].sort()).toEqual([
+      'account-pin',
+      'bridging',
+      'main-number',
+      'presence',
+      'sales-support',
+      'vip-callers',
+    ]);
     expect(server.examples.skipped).toEqual([]);
   });
 
   it.each([
-    ['GET with Kazoo-encoded query', () => fetch(pivotUrl('main-number', kazooQueryString(kazooParams())), { headers: { 'x-pivot-clock': BUSINESS_HOURS } })],
+    [
+      'GET with Kazoo-encoded query',
+      () => fetch(pivotUrl('main-number', kazooQueryString(kazooParams())), { headers: { 'x-pivot-clock': BUSINESS_HOURS } }),
+    ],
     [
       'POST form (arrives base64-encoded, as from API Gateway)',
       () =>
@@ -77,7 +87,7 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
     expect(await json(response)).toMatchObject({ error: 'invalid_request', field: 'x-pivot-clock' });
   });
 
-  it('answers paths and methods the stack has no route for with API Gateway\'s 404', async () => {
+  it("answers paths and methods the stack has no route for with API Gateway's 404", async () => {
     // Act
     const unknown = await fetch(`${server.url}/pivots/main-number`);
     const wrongMethod = await fetch(`${server.url}/pivot/main-number/cdr`);

@@ -10,7 +10,11 @@ type Run = { child: ChildProcess; stdout: () => string; stderr: () => string; ex
 
 /** `npm start` as a user runs it, minus npm: tsx local/server.ts with the given environment. */
 function startServerProcess(env: Record<string, string>): Run {
-  const child = spawn(TSX, ['local/server.ts'], { cwd: ROOT, env: { ...process.env, DYNAMODB_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['local/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DYNAMODB_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -44,7 +48,9 @@ describe('npm start (local/server.ts)', () => {
     for (const route of ['main-number', 'sales-support', 'account-pin', 'vip-callers', 'presence', 'bridging']) {
       expect(banner).toMatch(new RegExp(`${route} +http://\\S+/pivot/${route}\\?token=process-test-token`));
     }
-    expect(banner).toMatch(/curl -X POST .* -d 'Call-ID=test-2&[^']+' 'http:\/\/localhost:\d+\/pivot\/main-number\?token=process-test-token'/);
+    expect(banner).toMatch(
+      /curl -X POST .* -d 'Call-ID=test-2&[^']+' 'http:\/\/localhost:\d+\/pivot\/main-number\?token=process-test-token'/,
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json');
     expect(['device', 'voicemail']).toContain(((await answer.json()) as { module: string }).module);
@@ -64,8 +70,13 @@ describe('npm start (local/server.ts)', () => {
 
     // Assess
     expect(code).toBe(1);
-    const errorLines = run.stderr().split('\n').filter((l) => l.startsWith('npm start:'));
-    expect(errorLines).toEqual([`npm start: port ${port} is already in use (Pivot HTTP server): stop whatever holds it, or pick another port with PORT=<port>`]);
+    const errorLines = run
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('npm start:'));
+    expect(errorLines).toEqual([
+      `npm start: port ${port} is already in use (Pivot HTTP server): stop whatever holds it, or pick another port with PORT=<port>`,
+    ]);
     expect(run.stdout()).toBe('');
   });
 });

@@ -60,7 +60,10 @@ const faults: [string, (store: FaultyEndpoint) => Promise<void> | void][] = [
   ['(a) a server that accepts and never answers', (store) => store.set({ kind: 'silent' })],
   ['(b) a closed port', (store) => store.close()],
   ['(c) ThrottlingException', (store) => store.set({ kind: 'throttle', error: 'ThrottlingException' })],
-  ['(c) ProvisionedThroughputExceededException', (store) => store.set({ kind: 'throttle', error: 'ProvisionedThroughputExceededException' })],
+  [
+    '(c) ProvisionedThroughputExceededException',
+    (store) => store.set({ kind: 'throttle', error: 'ProvisionedThroughputExceededException' }),
+  ],
   ['(d) answers only after 1.5 s (slower than the budget)', (store) => store.set({ kind: 'slow', delayMs: 1_500 })],
 ];
 
@@ -86,7 +89,7 @@ describe.each(faults)('DynamoDB fault %s', (label, breakStore) => {
     expect(primed.askAccount.json).toMatchObject({ module: 'tts' });
   });
 
-  it('answers the route\'s cached fallback callflow inside the budget', async () => {
+  it("answers the route's cached fallback callflow inside the budget", async () => {
     // Act
     const answer = note(label, await invoke(env.handler, pivotEvent('main-number')));
 
@@ -97,9 +100,13 @@ describe.each(faults)('DynamoDB fault %s', (label, breakStore) => {
     expect(answer.elapsedMs).toBeLessThan(BUDGET_MS + MARGIN_MS);
   });
 
-  it('answers an IVR follow-up with the route\'s fallback inside the budget', async () => {
+  it("answers an IVR follow-up with the route's fallback inside the budget", async () => {
     // Prepare
-    const followUp = pivotEvent('account-pin', kazooParams({ 'Call-ID': `fault-${label}`, Digits: { account: '12345' } }), `token=${TEST_TOKEN}&step=account`);
+    const followUp = pivotEvent(
+      'account-pin',
+      kazooParams({ 'Call-ID': `fault-${label}`, Digits: { account: '12345' } }),
+      `token=${TEST_TOKEN}&step=account`,
+    );
 
     // Act
     const answer = note(label, await invoke(env.handler, followUp));
@@ -132,13 +139,22 @@ describe('(e) a corrupt route item on dynalite', () => {
   });
 
   const corruptions: [string, (routeId: string) => Promise<unknown>][] = [
-    ['text that is not JSON', (id) => setup.admin.putRoute(id, '{"id": "' + id + '", "timezone": ')],
-    ['JSON that breaks the route schema', (id) => setup.admin.putRoute(id, JSON.stringify({ id, timezone: 'America/New_York', rules: 'all of them' }))],
-    ['a number where the document should be', (id) => setup.client.send(new PutItemCommand({ TableName: setup.tableName, Item: { ...routeKey(id), route: { N: '42' } } }))],
-    ['an item with no document at all', (id) => setup.client.send(new PutItemCommand({ TableName: setup.tableName, Item: { ...routeKey(id), note: { S: 'half-written' } } }))],
+    ['text that is not JSON', (id) => setup.admin.putRoute(id, `{"id": "${id}", "timezone": `)],
+    [
+      'JSON that breaks the route schema',
+      (id) => setup.admin.putRoute(id, JSON.stringify({ id, timezone: 'America/New_York', rules: 'all of them' })),
+    ],
+    [
+      'a number where the document should be',
+      (id) => setup.client.send(new PutItemCommand({ TableName: setup.tableName, Item: { ...routeKey(id), route: { N: '42' } } })),
+    ],
+    [
+      'an item with no document at all',
+      (id) => setup.client.send(new PutItemCommand({ TableName: setup.tableName, Item: { ...routeKey(id), note: { S: 'half-written' } } })),
+    ],
   ];
 
-  it.each(corruptions)('%s, after a good copy was read: answers that copy\'s fallback inside the budget', async (_kind, corrupt) => {
+  it.each(corruptions)("%s, after a good copy was read: answers that copy's fallback inside the budget", async (_kind, corrupt) => {
     // Prepare: a valid route, read once, then overwritten with something unreadable
     const id = `corrupt-${Math.random().toString(36).slice(2, 10)}`;
     await setup.admin.putRoute(id, JSON.stringify({ id, timezone: 'America/New_York', fallback: VOICEMAIL_FALLBACK }));
@@ -195,7 +211,11 @@ describe('the SDK on its own cannot outlive the budget', () => {
     ['a server that accepts and never answers', { kind: 'silent' }, 'TimeoutError'],
     ['a closed port', 'closed', 'ECONNREFUSED'],
     ['ThrottlingException with a 30 s retry-after hint', { kind: 'throttle', error: 'ThrottlingException' }, 'ThrottlingException'],
-    ['ProvisionedThroughputExceededException', { kind: 'throttle', error: 'ProvisionedThroughputExceededException' }, 'ProvisionedThroughputExceededException'],
+    [
+      'ProvisionedThroughputExceededException',
+      { kind: 'throttle', error: 'ProvisionedThroughputExceededException' },
+      'ProvisionedThroughputExceededException',
+    ],
     ['answers 1.5 s late', { kind: 'slow', delayMs: 1_500 }, 'TimeoutError'],
   ];
 
@@ -249,7 +269,10 @@ describe('the token secret store misbehaving', () => {
 
       // Act: one request while the secret store hangs, then it recovers (the hung socket stays open)
       const during = note('token secret store hangs', await invoke(handler, pivotEvent('main-number')));
-      secrets.set({ kind: 'answer', status: 200, body: { ARN: 'arn', Name: 'pivot-token', SecretString: TEST_TOKEN } }, { keepConnections: true });
+      secrets.set(
+        { kind: 'answer', status: 200, body: { ARN: 'arn', Name: 'pivot-token', SecretString: TEST_TOKEN } },
+        { keepConnections: true },
+      );
       let after = await invoke(handler, pivotEvent('main-number'));
       for (let i = 0; i < 10 && after.statusCode !== 200; i++) {
         await new Promise((resolve) => setTimeout(resolve, BUDGET_MS / 2));

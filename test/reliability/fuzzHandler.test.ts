@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createPivotHandler } from '../../functions/pivot';
 import { pivotTestRuntime } from '../fixtures/pivotTestRuntime';
-import { brokenAnswerReasons, invoke, printReport, report, type PivotHandler } from './support/answers';
+import { type Answer, brokenAnswerReasons, invoke, type PivotHandler, printReport, report } from './support/answers';
 import { eventOf, oddEvent, requestParts } from './support/requestArbitraries';
 
 /**
@@ -23,7 +23,14 @@ const outcomes: Record<string, number> = {};
 /** Why a degraded answer was given (no store fault is injected here, so each one is explained in the report). */
 const degradedCauses: Record<string, number> = {};
 /** The project's own errors; anything else in a log line (TypeError, RangeError...) is a bug hidden behind a fallback or a 503. */
-const NAMED_ERRORS = new Set(['InvalidRequestError', 'RequestTooLargeError', 'AuthError', 'RouteNotFoundError', 'StoreUnavailableError', 'DeadlineExceededError']);
+const NAMED_ERRORS = new Set([
+  'InvalidRequestError',
+  'RequestTooLargeError',
+  'AuthError',
+  'RouteNotFoundError',
+  'StoreUnavailableError',
+  'DeadlineExceededError',
+]);
 const unexpectedErrors = new Set<string>();
 let slowestMs = 0;
 
@@ -39,7 +46,7 @@ afterAll(() => {
 });
 
 async function answerProblems(event: unknown): Promise<string[]> {
-  let answer;
+  let answer: Answer;
   try {
     answer = await invoke(handler, event);
   } catch (error) {

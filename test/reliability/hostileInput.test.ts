@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPivotHandler } from '../../functions/pivot';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
-import { pivotEventV1, pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
+import { pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
@@ -25,7 +25,10 @@ const measured: Record<string, unknown> = {};
 beforeAll(async () => {
   setup = await pivotTestRuntime({ now: BUSINESS_HOURS });
   handler = createPivotHandler(() => setup.runtime, setup.telemetry);
-  const smallSetup = await pivotTestRuntime({ now: BUSINESS_HOURS, env: { MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_QUERY_BYTES: String(MAX_QUERY_BYTES) } });
+  const smallSetup = await pivotTestRuntime({
+    now: BUSINESS_HOURS,
+    env: { MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_QUERY_BYTES: String(MAX_QUERY_BYTES) },
+  });
   small = { setup: smallSetup, handler: createPivotHandler(() => smallSetup.runtime, smallSetup.telemetry) };
 });
 
@@ -64,12 +67,27 @@ describe('prototype pollution through bracket keys', () => {
     '"Digits":{"__proto__":{"polluted":"1"}}}';
 
   const forms: [string, unknown][] = [
-    ['GET query (v2)', event({ route: 'account-pin', voiceUrlQuery: `token=${TEST_TOKEN}&${hostileQuery}`, params: kazooParams({ 'Call-ID': 'pollute-get' }) })],
-    ['POST form, base64 (v2)', { ...event({ as: 'form', route: 'account-pin', params: kazooParams({ 'Call-ID': 'pollute-form' }) }), body: Buffer.from(`Call-ID=pollute-form&Account-ID=x&${hostileQuery}`).toString('base64') }],
-    ['POST form, plain (v2)', { ...event({ as: 'form', route: 'account-pin' }), body: `Call-ID=pollute-plain&${hostileQuery}`, isBase64Encoded: false }],
+    [
+      'GET query (v2)',
+      event({
+        route: 'account-pin',
+        voiceUrlQuery: `token=${TEST_TOKEN}&${hostileQuery}`,
+        params: kazooParams({ 'Call-ID': 'pollute-get' }),
+      }),
+    ],
+    [
+      'POST form, base64 (v2)',
+      {
+        ...event({ as: 'form', route: 'account-pin', params: kazooParams({ 'Call-ID': 'pollute-form' }) }),
+        body: Buffer.from(`Call-ID=pollute-form&Account-ID=x&${hostileQuery}`).toString('base64'),
+      },
+    ],
+    [
+      'POST form, plain (v2)',
+      { ...event({ as: 'form', route: 'account-pin' }), body: `Call-ID=pollute-plain&${hostileQuery}`, isBase64Encoded: false },
+    ],
     // JSON.parse keeps "__proto__" as an own key: the attack the Lambda runtime hands over.
     ['POST JSON (v2)', { ...event({ as: 'json', route: 'account-pin' }), body: hostileJson, isBase64Encoded: false }],
-    ['GET query (REST API v1)', JSON.parse(JSON.stringify(pivotEventV1({ as: 'get', route: 'account-pin', params: kazooParams({ 'Call-ID': 'pollute-v1' }), voiceUrlQuery: `token=${TEST_TOKEN}&${hostileQuery}` })))],
   ];
 
   it.each(forms)('%s: answers normally, Object.prototype untouched, nothing hostile stored', async (_label, hostile) => {
@@ -81,7 +99,8 @@ describe('prototype pollution through bracket keys', () => {
     expect(answer.statusCode).toBe(200);
     expect(answer.json).toMatchObject({ module: 'tts' });
     expectPrototypeClean();
-    const callId = (/pollute-[a-z0-9]+/.exec(JSON.stringify(hostile)) ?? /pollute-[a-z0-9]+/.exec(Buffer.from(String((hostile as { body?: string }).body), 'base64').toString()))![0];
+    const callId = (/pollute-[a-z0-9]+/.exec(JSON.stringify(hostile)) ??
+      /pollute-[a-z0-9]+/.exec(Buffer.from(String((hostile as { body?: string }).body), 'base64').toString()))![0];
     const state = await setup.runtime.callStates.get(callId);
     expect(state).toBeDefined();
     for (const map of [state!.digits, state!.vars]) {
@@ -92,19 +111,29 @@ describe('prototype pollution through bracket keys', () => {
 });
 
 describe('step names that are Object.prototype members', () => {
-  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])('?step=%s is an unknown step: the route\'s fallback, logged as such, no exception', async (step) => {
-    // Prepare
-    const before = setup.telemetry.lines.length;
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+    "?step=%s is an unknown step: the route's fallback, logged as such, no exception",
+    async (step) => {
+      // Prepare
+      const before = setup.telemetry.lines.length;
 
-    // Act
-    const answer = await invoke(handler, event({ route: 'sales-support', voiceUrlQuery: `token=${TEST_TOKEN}&step=${step}`, params: kazooParams({ 'Call-ID': `proto-step-${step}`, Digits: '1' }) }));
+      // Act
+      const answer = await invoke(
+        handler,
+        event({
+          route: 'sales-support',
+          voiceUrlQuery: `token=${TEST_TOKEN}&step=${step}`,
+          params: kazooParams({ 'Call-ID': `proto-step-${step}`, Digits: '1' }),
+        }),
+      );
 
-    // Assess
-    expectUsableAnswer(answer);
-    expect(answer.json).toMatchObject({ module: 'voicemail' });
-    const line = setup.telemetry.lines.slice(before).find((l) => String(l['message']).startsWith('pivot answered'));
-    expect(line).toMatchObject({ message: 'pivot answered', outcome: 'fallback:unknown-step' });
-  });
+      // Assess
+      expectUsableAnswer(answer);
+      expect(answer.json).toMatchObject({ module: 'voicemail' });
+      const line = setup.telemetry.lines.slice(before).find((l) => String(l['message']).startsWith('pivot answered'));
+      expect(line).toMatchObject({ message: 'pivot answered', outcome: 'fallback:unknown-step' });
+    },
+  );
 
   it.each(['constructor', 'toString', 'hasOwnProperty'])('a route whose goto names "%s" is refused when validated', (name) => {
     // Prepare
@@ -120,9 +149,12 @@ describe('step names that are Object.prototype members', () => {
 });
 
 describe('a Call-ID longer than DynamoDB allows in a key (2 KB)', () => {
-  it('entering an IVR answers the route\'s fallback: the call is routed, never a 500', async () => {
+  it("entering an IVR answers the route's fallback: the call is routed, never a 500", async () => {
     // Act
-    const answer = await invoke(handler, event({ route: 'account-pin', params: kazooParams({ 'Call-ID': `${'c'.repeat(3_000)}@10.0.0.12` }) }));
+    const answer = await invoke(
+      handler,
+      event({ route: 'account-pin', params: kazooParams({ 'Call-ID': `${'c'.repeat(3_000)}@10.0.0.12` }) }),
+    );
 
     // Assess
     expectUsableAnswer(answer);
@@ -132,11 +164,30 @@ describe('a Call-ID longer than DynamoDB allows in a key (2 KB)', () => {
 
 describe('oversized requests are refused before parsing, with configurable limits', () => {
   it.each([
-    ['a body one byte over MAX_BODY_BYTES (and not even valid JSON)', 413, { ...event({ as: 'json' }), body: `{${'x'.repeat(MAX_BODY_BYTES)}`, isBase64Encoded: false }],
-    ['a body under the limit in characters but over it in UTF-8 bytes', 413, { ...event({ as: 'form' }), body: `Call-ID=x&n=${'€'.repeat(340)}`, isBase64Encoded: false }],
-    ['a base64 body whose decoded size is over the limit', 413, { ...event({ as: 'form' }), body: Buffer.from(`Call-ID=x&n=${'a'.repeat(MAX_BODY_BYTES)}`).toString('base64'), isBase64Encoded: true }],
-    ['a query string one byte over MAX_QUERY_BYTES', 414, event({ voiceUrlQuery: `token=${TEST_TOKEN}&pad=${'x'.repeat(MAX_QUERY_BYTES)}` })],
-    ['a REST API (v1) query over the limit', 414, pivotEventV1({ as: 'get', params: kazooParams({ pad: 'y'.repeat(MAX_QUERY_BYTES) }), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}` })],
+    [
+      'a body one byte over MAX_BODY_BYTES (and not even valid JSON)',
+      413,
+      { ...event({ as: 'json' }), body: `{${'x'.repeat(MAX_BODY_BYTES)}`, isBase64Encoded: false },
+    ],
+    [
+      'a body under the limit in characters but over it in UTF-8 bytes',
+      413,
+      { ...event({ as: 'form' }), body: `Call-ID=x&n=${'€'.repeat(340)}`, isBase64Encoded: false },
+    ],
+    [
+      'a base64 body whose decoded size is over the limit',
+      413,
+      {
+        ...event({ as: 'form' }),
+        body: Buffer.from(`Call-ID=x&n=${'a'.repeat(MAX_BODY_BYTES)}`).toString('base64'),
+        isBase64Encoded: true,
+      },
+    ],
+    [
+      'a query string one byte over MAX_QUERY_BYTES',
+      414,
+      event({ voiceUrlQuery: `token=${TEST_TOKEN}&pad=${'x'.repeat(MAX_QUERY_BYTES)}` }),
+    ],
   ])('%s: %i', async (_label, status, oversized) => {
     // Prepare
     const before = small.setup.telemetry.lines.length;
@@ -214,7 +265,7 @@ describe('placeholder values carrying JSON or quotes stay plain values', () => {
   const values = [
     '"}, "module": "hangup", "data": {"x": "',
     '{"module":"hangup","data":{}}',
-    "O'Brien \"The Hammer\"",
+    'O\'Brien "The Hammer"',
     '\\", \\"module\\": \\"hangup',
     '{{Call-ID}} {{digits.pin}}',
     '</script><script>alert(1)</script>',
@@ -241,7 +292,10 @@ describe('placeholder values carrying JSON or quotes stay plain values', () => {
     // Prepare: account-pin renders custom_application_vars.account from {{digits.account}}; vars travel through state
     const callId = 'placeholder-json@10.0.0.12';
     const payload = '{"__proto__":{"polluted":"yes"},"k":"v"}';
-    await invoke(handler, event({ route: 'account-pin', params: kazooParams({ 'Call-ID': callId, 'Custom-Application-Vars': { note: payload } }) }));
+    await invoke(
+      handler,
+      event({ route: 'account-pin', params: kazooParams({ 'Call-ID': callId, 'Custom-Application-Vars': { note: payload } }) }),
+    );
 
     // Act
     const state = await setup.runtime.callStates.get(callId);

@@ -29,7 +29,7 @@ let roomy: Runtime;
 let deployed: Runtime;
 const measured = { requests: 0, worstMsRoomy: 0, worstMsDeployed: 0, finalVersions: [] as number[], fallbacksAtDeployedBudget: 0 };
 
-/** The Lambda timeout the stack derives from the budget (infra/functionTimeout.ts) is what the context reports. */
+/** The Lambda timeout the stack derives from the budget (functionTimeoutFor in infra/PivotFunction.ts) is what the context reports. */
 async function runtimeWithBudget(budgetMs: number): Promise<Runtime> {
   const setup = await pivotTestRuntime({ env: { BUDGET_MS: String(budgetMs) } });
   const remainingMs = Math.ceil((budgetMs + 500) / 1000) * 1000;
@@ -55,10 +55,15 @@ function followUp(callId: string, i: number) {
 /** Enters the IVR, then sends the fifty follow-ups at once. */
 async function race({ setup, handler, remainingMs }: Runtime, label: string) {
   const callId = `race-${label}-${Date.now()}@10.0.0.12`;
-  const entry = await invoke(handler, pivotEventV2({ as: 'get', route: 'account-pin', params: kazooParams({ 'Call-ID': callId }), voiceUrlQuery: `token=${TEST_TOKEN}` }));
+  const entry = await invoke(
+    handler,
+    pivotEventV2({ as: 'get', route: 'account-pin', params: kazooParams({ 'Call-ID': callId }), voiceUrlQuery: `token=${TEST_TOKEN}` }),
+  );
   expect(entry.json).toMatchObject({ module: 'tts', data: { text: 'Please enter your five digit account number.' } });
   const before = setup.telemetry.lines.length;
-  const answers: Answer[] = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => invoke(handler, followUp(callId, i), remainingMs)));
+  const answers: Answer[] = await Promise.all(
+    Array.from({ length: CONCURRENT }, (_, i) => invoke(handler, followUp(callId, i), remainingMs)),
+  );
   measured.requests += answers.length;
   const degraded = setup.telemetry.lines.slice(before).filter((l) => l['message'] === 'pivot answered in degraded mode');
   const state = await setup.runtime.callStates.get(callId);
@@ -69,25 +74,28 @@ const PIN_PROMPT = { module: 'tts', data: { text: 'Now enter your four digit PIN
 const probes = (indexes: number[]) => Object.fromEntries(indexes.map((i) => [`probe${i}`, `${1000 + i}`]));
 
 describe('fifty concurrent follow-ups for one Call-ID at one IVR step', () => {
-  it.each(Array.from({ length: ROUNDS }, (_, round) => [round + 1]))('keep every digits collection and give every request the next prompt (round %i)', async (round) => {
-    // Act
-    const { answers, degraded, state } = await race(roomy, `roomy-${round}`);
+  it.each(Array.from({ length: ROUNDS }, (_, round) => [round + 1]))(
+    'keep every digits collection and give every request the next prompt (round %i)',
+    async (round) => {
+      // Act
+      const { answers, degraded, state } = await race(roomy, `roomy-${round}`);
 
-    // Assess: every caller is asked for the PIN; none got a fallback or an error
-    measured.worstMsRoomy = Math.max(measured.worstMsRoomy, ...answers.map((a) => a.elapsedMs));
-    for (const answer of answers) {
-      expect(brokenAnswerReasons(answer)).toEqual([]);
-      expect(answer.json).toMatchObject(PIN_PROMPT);
-    }
-    expect(degraded).toEqual([]);
+      // Assess: every caller is asked for the PIN; none got a fallback or an error
+      measured.worstMsRoomy = Math.max(measured.worstMsRoomy, ...answers.map((a) => a.elapsedMs));
+      for (const answer of answers) {
+        expect(brokenAnswerReasons(answer)).toEqual([]);
+        expect(answer.json).toMatchObject(PIN_PROMPT);
+      }
+      expect(degraded).toEqual([]);
 
-    // Assess: the stored state holds all fifty collections, each written exactly once
-    expect(state?.digits).toEqual({ account: '12345', ...probes([...Array(CONCURRENT).keys()]) });
-    expect(state?.step).toBe('pin');
-    expect(state?.path).toEqual(['account', 'pin']);
-    expect(state?.version).toBe(1 + CONCURRENT);
-    measured.finalVersions.push(state!.version);
-  });
+      // Assess: the stored state holds all fifty collections, each written exactly once
+      expect(state?.digits).toEqual({ account: '12345', ...probes([...Array(CONCURRENT).keys()]) });
+      expect(state?.step).toBe('pin');
+      expect(state?.path).toEqual(['account', 'pin']);
+      expect(state?.version).toBe(1 + CONCURRENT);
+      measured.finalVersions.push(state!.version);
+    },
+  );
 
   it(`at the deployed ${DEPLOYED_BUDGET_MS} ms budget: every answer is usable and in time, and no acknowledged collection is lost`, async () => {
     // Act

@@ -65,7 +65,11 @@ describe('catastrophic patterns really are slow when allowed (measured, bounded)
     // Assess: four more characters cost at least 4x (about 16x in theory)
     const [lastN, lastMs] = times[times.length - 1]!;
     const earlier = times.find(([n]) => n === lastN - 4)!;
-    measured['(a+)+$'] = { subjectLength: lastN, ms: Number(lastMs.toFixed(1)), projectedMsAt30Chars: Math.round(lastMs * 2 ** (30 - lastN)) };
+    measured['(a+)+$'] = {
+      subjectLength: lastN,
+      ms: Number(lastMs.toFixed(1)),
+      projectedMsAt30Chars: Math.round(lastMs * 2 ** (30 - lastN)),
+    };
     expect(lastMs).toBeGreaterThan(20);
     expect(lastMs / Math.max(earlier[1], 0.01)).toBeGreaterThan(4);
   });
@@ -149,7 +153,9 @@ describe('whatever the check accepts stays fast', () => {
     { weight: 1, arbitrary: fc.tuple(atom, atom, quantifier).map(([a, b, q]) => `(${a}|${b})${q}`) },
     { weight: 1, arbitrary: fc.tuple(atom, quantifier, quantifier).map(([a, q, r]) => `(${a}${q})${r}`) },
   );
-  const pattern = fc.tuple(fc.boolean(), fc.array(piece, { minLength: 1, maxLength: 8 }), fc.constantFrom('', 'x', '$', '#')).map(([anchor, pieces, tail]) => `${anchor ? '^' : ''}${pieces.join('')}${tail}`);
+  const pattern = fc
+    .tuple(fc.boolean(), fc.array(piece, { minLength: 1, maxLength: 8 }), fc.constantFrom('', 'x', '$', '#'))
+    .map(([anchor, pieces, tail]) => `${anchor ? '^' : ''}${pieces.join('')}${tail}`);
   const subjects = ['1'.repeat(MAX_SUBJECT_LENGTH), `${'1'.repeat(MAX_SUBJECT_LENGTH - 1)}!`, '1x'.repeat(MAX_SUBJECT_LENGTH / 2)];
   const RUNS = 600;
 

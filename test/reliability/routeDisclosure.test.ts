@@ -28,7 +28,12 @@ function membersOnly(id: string) {
 }
 
 function request(route: string, accountId: string, callId = 'disclosure@10.0.0.12') {
-  return pivotEventV2({ as: 'get', route, params: kazooParams({ 'Account-ID': accountId, 'Call-ID': callId }), voiceUrlQuery: `token=${TEST_TOKEN}` });
+  return pivotEventV2({
+    as: 'get',
+    route,
+    params: kazooParams({ 'Account-ID': accountId, 'Call-ID': callId }),
+    voiceUrlQuery: `token=${TEST_TOKEN}`,
+  });
 }
 
 /** One answer and the DynamoDB commands it cost. */
@@ -133,7 +138,7 @@ describe('an unknown route and a route the Account-ID may not use', () => {
 });
 
 describe('during a DynamoDB outage, with the route cached from before', () => {
-  it('an outsider gets the same 503 as for an unknown route, never the route\'s fallback; a member gets the fallback', async () => {
+  it("an outsider gets the same 503 as for an unknown route, never the route's fallback; a member gets the fallback", async () => {
     // Prepare: a member's call caches the route, then the store stops answering
     const store = await startFaultyEndpoint({ upstream: process.env['DYNAMODB_ENDPOINT'] });
     endpoints.push(store);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { accessLogFields, pivotAccessLogFormat } from '../../infra/accessLogFormat';
+import { accessLogFields, pivotAccessLogFormat } from '../../infra/PivotHttpApi';
 import { createPivotHandler } from '../../functions/pivot';
 import { AuthError } from '../../lib/errors';
 import { verifyToken } from '../../lib/pivot/verifyToken';
-import { pivotEventV1, pivotEventV2 } from '../fixtures/apiGatewayEvents';
+import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
 import { startFaultyEndpoint, type FaultyEndpoint } from '../fixtures/faultyDynamo';
 import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
@@ -75,7 +75,9 @@ describe('verifyToken', () => {
 
     // Assess: all within 1.5x of each other (the hashes make every comparison two 32-byte digests)
     const medians = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, [...xs].sort((a, b) => a - b)[15]!]));
-    measured['verifyToken µs per call (median)'] = Object.fromEntries(Object.entries(medians).map(([k, ms]) => [k, Number(((ms / 500) * 1000).toFixed(2))]));
+    measured['verifyToken µs per call (median)'] = Object.fromEntries(
+      Object.entries(medians).map(([k, ms]) => [k, Number(((ms / 500) * 1000).toFixed(2))]),
+    );
     const values = Object.values(medians);
     expect(Math.max(...values) / Math.min(...values)).toBeLessThan(1.5);
   });
@@ -96,7 +98,7 @@ describe('the token is absent from every log line', () => {
     const battery: unknown[] = [
       get('main-number'),
       pivotEventV2({ as: 'form', route: 'main-number', params: kazooParams(), voiceUrlQuery: own }),
-      pivotEventV1({ as: 'json', route: 'main-number', params: kazooParams(), voiceUrlQuery: own }),
+      pivotEventV2({ as: 'json', route: 'main-number', params: kazooParams(), voiceUrlQuery: own, base64: true }),
       get('account-pin', own, kazooParams({ 'Call-ID': 'token-log' })), // the prompt's voice_url carries the token
       get('account-pin', `${own}&step=account`, kazooParams({ 'Call-ID': 'token-log', Digits: { account: '12345' } })),
       get('main-number', `token=${wrongByOne}`),
@@ -104,7 +106,12 @@ describe('the token is absent from every log line', () => {
       get('main-number', `token[]=${TEST_TOKEN}`),
       get('no-such-route'),
       get('main-number', `${own}&token=${TEST_TOKEN}&step=account`),
-      { ...get('main-number'), body: '{"Call-ID":', headers: { 'content-type': 'application/json' }, requestContext: { http: { method: 'POST' } } },
+      {
+        ...get('main-number'),
+        body: '{"Call-ID":',
+        headers: { 'content-type': 'application/json' },
+        requestContext: { http: { method: 'POST' } },
+      },
       get('main-number', `${own}&pad=${'x'.repeat(9_000)}`),
       get('main-number', own, kazooParams({ 'Call-ID': '' })),
       { ...get('main-number'), headers: { 'content-type': 'text/plain' }, body: own, requestContext: { http: { method: 'POST' } } },
@@ -136,7 +143,8 @@ describe('the token is absent from every log line', () => {
 });
 
 describe('the API access log', () => {
-  const QUERY_VARIABLES = /querystring|\$request\.|\$input\.|requestOverride|\$method\.request|fullPath|requestUri|rawQuery|\$context\.path\.\w/i;
+  const QUERY_VARIABLES =
+    /querystring|\$request\.|\$input\.|requestOverride|\$method\.request|fullPath|requestUri|rawQuery|\$context\.path\.\w/i;
 
   it('logs no variable that can carry the query string', () => {
     // Act

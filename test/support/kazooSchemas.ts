@@ -118,6 +118,14 @@ export function kazooCallflowErrors(node: unknown): string[] {
   return errors;
 }
 
+/** Where the schemas are present: Kazoo refuses the node (with that many problems, when given). */
+export function expectKazooRefuses(node: unknown, problems?: number): void {
+  if (!kazooSchemasPresent) return;
+  const errors = kazooCallflowErrors(node);
+  if (problems === undefined) expect(errors.length).toBeGreaterThan(0);
+  else expect(errors).toHaveLength(problems);
+}
+
 /**
  * Inside a test about something else (a handler, a rule): Kazoo's verdict on the answer when the
  * schemas are present; nothing when they are absent (that test's own assertions still run).

@@ -8,7 +8,10 @@ import { integer, integerBetween, jsonObject, moduleData, stringLength, type Mod
 
 export const pivotDataSchema = moduleData({
   voice_url: reachableHttpUrl,
-  cdr_url: z.string().regex(/^https?:\/\//, { message: 'must start with http:// or https://' }).optional(),
+  cdr_url: z
+    .string()
+    .regex(/^https?:\/\//, { message: 'must start with http:// or https://' })
+    .optional(),
   debug: z.boolean().optional(),
   method: z.enum(['get', 'post', 'GET', 'POST']).optional(),
   req_body_format: z.enum(['form', 'json']).optional(),

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 // Kazoo's pattern really says `A-z`, which also admits [ \ ] ^ _ and backtick; kept as is.
-const HEADER_NAME = /^[a-zA-z0-9_\-]+$/;
+const HEADER_NAME = /^[a-zA-z0-9_-]+$/;
 
 export const customSipHeadersSchema = z.record(
   z.string().regex(HEADER_NAME, { message: 'must be a SIP header name (letters, digits, _ or -)' }),
@@ -13,9 +13,6 @@ export type CustomSipHeaders = z.infer<typeof customSipHeadersSchema>;
 
 /** `resources` also accepts the headers split by direction: `{ in: {...}, out: {...} }`. */
 export const directionalSipHeadersSchema = z.union(
-  [
-    customSipHeadersSchema,
-    z.looseObject({ in: customSipHeadersSchema.optional(), out: customSipHeadersSchema.optional() }),
-  ],
+  [customSipHeadersSchema, z.looseObject({ in: customSipHeadersSchema.optional(), out: customSipHeadersSchema.optional() })],
   { error: 'must be SIP headers, or { in, out } SIP header objects' },
 );

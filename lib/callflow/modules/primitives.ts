@@ -17,8 +17,7 @@ export function codePointLength(value: string): number {
 
 export function stringLength(bounds: { min?: number; max?: number }) {
   const { min = 0, max = Number.POSITIVE_INFINITY } = bounds;
-  const expected =
-    min === max ? `exactly ${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+  const expected = min === max ? `exactly ${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
   return z.string().refine(
     (value) => {
       const length = codePointLength(value);
@@ -54,19 +53,11 @@ export function oneOf<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodTy
 }
 
 export function uniqueStrings<T extends z.ZodType<string>>(item: T) {
-  return z
-    .array(item)
-    .refine((items) => new Set(items).size === items.length, { message: 'must not repeat items' });
+  return z.array(item).refine((items) => new Set(items).size === items.length, { message: 'must not repeat items' });
 }
 
 /** Fields whose schema demands `minLength: 32, maxLength: 32` (voicemail box, conference, owner ids). */
 export const exactly32Chars = stringLength({ min: 32, max: 32 });
-
-/**
- * A real Kazoo document id. Kazoo's schemas only check the length where they
- * check anything; this stricter form is for callers that build ids themselves.
- */
-export const kazooId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be a 32-character lowercase hex id' });
 
 /** draft-04 `type: object`: a JSON object, never an array or null. */
 export const jsonObject = z.record(z.string(), z.unknown());

@@ -11,6 +11,13 @@ import * as z from 'zod';
 // 127.0.0.1, and an IPv4-mapped IPv6 loopback becomes [::ffff:7f00:1].
 const LOOPBACK_HOST = /^(localhost\.?|.+\.localhost\.?|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
 
+/**
+ * Marks the loopback refusal among a schema's issues. It is the one rule a
+ * caller may lift (see CallflowPolicy): the zod schemas are compiled once, so
+ * the rule is always checked and a lenient policy drops its issues afterwards.
+ */
+const LOOPBACK_REFUSAL = 'loopback-url';
+
 function parseHttpUrl(value: string): URL | undefined {
   try {
     const url = new URL(value);
@@ -20,31 +27,26 @@ function parseHttpUrl(value: string): URL | undefined {
   }
 }
 
-let loopbackAllowed = false;
-
-/**
- * For `npm start` only: the local server and the call simulator live on
- * loopback, so their IVR prompts must pivot back to it. A real Kazoo never
- * talks to them. The deployed functions never call this (a test checks).
- */
-export function allowLoopbackUrlsForLocalRuns(): void {
-  loopbackAllowed = true;
-}
-
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOST.test(hostname);
 }
 
-function urlProblem(value: string): string | undefined {
-  // The schema's own pattern, case-sensitive like Kazoo's.
-  if (!/^https?:\/\//.test(value)) return 'must start with http:// or https://';
-  const url = parseHttpUrl(value);
-  if (!url) return 'must be a valid http(s) URL';
-  if (!loopbackAllowed && isLoopbackHost(url.hostname)) return 'must not point at a loopback host (Kazoo refuses it)';
-  return undefined;
+/** True for the issue reachableHttpUrl raises for a loopback target, and only that one. */
+export function isLoopbackRefusal(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.['refusal'] === LOOPBACK_REFUSAL;
 }
 
 export const reachableHttpUrl = z.string().superRefine((value, ctx) => {
-  const problem = urlProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  // The schema's own pattern, case-sensitive like Kazoo's.
+  if (!/^https?:\/\//.test(value)) {
+    ctx.addIssue({ code: 'custom', message: 'must start with http:// or https://', input: value });
+    return;
+  }
+  const url = parseHttpUrl(value);
+  if (!url) {
+    ctx.addIssue({ code: 'custom', message: 'must be a valid http(s) URL', input: value });
+  } else if (isLoopbackHost(url.hostname)) {
+    const message = 'must not point at a loopback host (Kazoo refuses it)';
+    ctx.addIssue({ code: 'custom', message, input: value, params: { refusal: LOOPBACK_REFUSAL } });
+  }
 });

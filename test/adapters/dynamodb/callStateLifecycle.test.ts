@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { CallStateIssue } from '../../../adapters/dynamodb/callStateItem';
 import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallStateStore';
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { emptyCallState, type CallState } from '../../../lib/calls/callState';
+import type { FieldIssue } from '../../../lib/errors';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const HOUR_MS = 3_600_000;
@@ -12,7 +12,7 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
   let client: DynamoDBClient;
   let tableName: string;
   let nowMs: number;
-  let invalid: { callId: string; issues: readonly CallStateIssue[] }[];
+  let invalid: { callId: string; issues: readonly FieldIssue[] }[];
   let store: DynamoCallStateStore;
 
   beforeAll(async () => {
@@ -49,8 +49,15 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
     expect(whileExpired).toBeUndefined();
     expect(seen).toEqual([undefined, undefined]);
     expect(written).toEqual({
-      callId: 'old-call', routeId: 'other', attempts: 0, digits: { fresh: '1' }, vars: {}, path: [],
-      version: 2, updatedAt: nowMs, expiresAt: Math.floor(nowMs / 1000) + 3600,
+      callId: 'old-call',
+      routeId: 'other',
+      attempts: 0,
+      digits: { fresh: '1' },
+      vars: {},
+      path: [],
+      version: 2,
+      updatedAt: nowMs,
+      expiresAt: Math.floor(nowMs / 1000) + 3600,
     });
     expect(await store.get('old-call')).toEqual(written);
   });

@@ -32,8 +32,16 @@ describe('DynamoCallStateStore: writes', () => {
     // Assess
     expect(commands).toEqual(['PutItemCommand']);
     expect(written).toEqual({
-      callId: 'new-call', routeId: 'main', step: 'menu', attempts: 0, digits: {}, vars: {}, path: ['menu'],
-      version: 1, updatedAt: NOW_MS, expiresAt: Math.floor(NOW_MS / 1000) + 2 * 3600,
+      callId: 'new-call',
+      routeId: 'main',
+      step: 'menu',
+      attempts: 0,
+      digits: {},
+      vars: {},
+      path: ['menu'],
+      version: 1,
+      updatedAt: NOW_MS,
+      expiresAt: Math.floor(NOW_MS / 1000) + 2 * 3600,
     });
     expect(await store.get('new-call')).toEqual(written);
   });
@@ -41,7 +49,11 @@ describe('DynamoCallStateStore: writes', () => {
   it('stores the documented item shape', async () => {
     // Prepare
     await store.update('shape', () => ({
-      ...emptyCallState('shape', 'main'), digits: { pin: '1234' }, vars: { lang: 'en' }, path: ['a', 'b'], outcome: 'fallback',
+      ...emptyCallState('shape', 'main'),
+      digits: { pin: '1234' },
+      vars: { lang: 'en' },
+      path: ['a', 'b'],
+      outcome: 'fallback',
     }));
 
     // Act
@@ -49,9 +61,16 @@ describe('DynamoCallStateStore: writes', () => {
 
     // Assess
     expect(Item).toEqual({
-      pk: { S: 'CALL#shape' }, callId: { S: 'shape' }, routeId: { S: 'main' }, attempts: { N: '0' },
-      digits: { M: { pin: { S: '1234' } } }, vars: { M: { lang: { S: 'en' } } }, path: { L: [{ S: 'a' }, { S: 'b' }] },
-      outcome: { S: 'fallback' }, version: { N: '1' }, updatedAt: { N: String(NOW_MS) },
+      pk: { S: 'CALL#shape' },
+      callId: { S: 'shape' },
+      routeId: { S: 'main' },
+      attempts: { N: '0' },
+      digits: { M: { pin: { S: '1234' } } },
+      vars: { M: { lang: { S: 'en' } } },
+      path: { L: [{ S: 'a' }, { S: 'b' }] },
+      outcome: { S: 'fallback' },
+      version: { N: '1' },
+      updatedAt: { N: String(NOW_MS) },
       expiresAt: { N: String(Math.floor(NOW_MS / 1000) + 7200) },
     });
   });
@@ -85,12 +104,16 @@ describe('DynamoCallStateStore: writes', () => {
     const commands = recordCommands(client);
 
     // Act
-    const written = await store.update('rmw', (current) => ({
-      ...(current ?? emptyCallState('rmw', 'main')),
-      attempts: (current?.attempts ?? 0) + 1,
-      // A stale version spread in by mutate must not win over the store's.
-      version: 999,
-    } as CallState));
+    const written = await store.update(
+      'rmw',
+      (current) =>
+        ({
+          ...(current ?? emptyCallState('rmw', 'main')),
+          attempts: (current?.attempts ?? 0) + 1,
+          // A stale version spread in by mutate must not win over the store's.
+          version: 999,
+        }) as CallState,
+    );
 
     // Assess
     expect(commands).toEqual(['GetItemCommand', 'PutItemCommand']);

@@ -55,9 +55,7 @@ describe('DynamoRouteSource', () => {
 
   it('hands over the whole item unwrapped when there is no route attribute', async () => {
     // Prepare
-    await client.send(
-      new PutItemCommand({ TableName: tableName, Item: { ...routeKey('bare'), updatedAt: { N: '1700000000000' } } }),
-    );
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { ...routeKey('bare'), updatedAt: { N: '1700000000000' } } }));
 
     // Act
     const document = await source.fetchRouteDocument('bare');

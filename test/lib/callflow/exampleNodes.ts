@@ -1,54 +1,9 @@
 /**
- * One realistic node per callflow module, built with the public builders:
- * the shared fixture for "every builder's output is accepted by Kazoo" and for
- * the mutation cross-check against Kazoo's own schemas.
+ * One realistic node per callflow module, written as Kazoo receives it: the
+ * shared fixture for "every module's example is accepted by Kazoo" and for the
+ * mutation cross-check against Kazoo's own schemas.
  */
-import {
-  callflow,
-  callForward,
-  checkCid,
-  cidListMatch,
-  collectDtmf,
-  conference,
-  device,
-  directory,
-  disa,
-  doNotDisturb,
-  dynamicCid,
-  eavesdrop,
-  faxbox,
-  faxDetect,
-  flushDtmf,
-  group,
-  groupEndpoint,
-  groupPickup,
-  hangup,
-  hotdesk,
-  intercept,
-  language,
-  manualPresence,
-  menu,
-  pageGroup,
-  pivot,
-  play,
-  prependCid,
-  receiveFax,
-  recordCall,
-  resources,
-  response,
-  ringGroup,
-  sendDtmf,
-  setCid,
-  setVariables,
-  sleep,
-  temporalRoute,
-  tts,
-  user,
-  voicemail,
-  webhook,
-  type CallflowModule,
-  type CallflowNode,
-} from '../../../lib/callflow';
+import type { CallflowModule, CallflowNode } from '../../../lib/callflow';
 
 export const ids = {
   frontDeskDevice: 'a3f1c2d4e5f60718293a4b5c6d7e8f90',
@@ -69,139 +24,146 @@ export const numbers = { carrierDid: '+14155550123', mainLine: '+14155550100' } 
 
 export type ExampleNode = { module: CallflowModule; node: CallflowNode };
 
-export const exampleNodes: ExampleNode[] = [
+const nodes: CallflowNode[] = [
   {
     module: 'device',
-    node: device(ids.frontDeskDevice, {
+    data: {
+      id: ids.frontDeskDevice,
       timeout: 20,
       delay: 0,
-      dialStrategy: 'simultaneous',
-      canCallSelf: false,
-      customSipHeaders: { 'X-Route': 'front-desk' },
-    }),
+      dial_strategy: 'simultaneous',
+      can_call_self: false,
+      custom_sip_headers: { 'X-Route': 'front-desk' },
+    },
   },
-  { module: 'user', node: user(ids.salesUser, { timeout: 25, strategy: 'single', failOnSingleReject: true }) },
-  {
-    module: 'group',
-    node: group(ids.supportGroup, { timeout: 30, strategy: 'simultaneous', ringtones: { internal: 'ring-internal' } }),
-  },
+  { module: 'user', data: { id: ids.salesUser, timeout: 25, strategy: 'single', fail_on_single_reject: true } },
+  { module: 'group', data: { id: ids.supportGroup, timeout: 30, strategy: 'simultaneous', ringtones: { internal: 'ring-internal' } } },
   {
     module: 'ring_group',
-    node: ringGroup(
-      [
-        groupEndpoint('device', ids.frontDeskDevice, { delay: 0, timeout: 20 }),
-        groupEndpoint('user', ids.salesUser, { weight: 50 }),
-        groupEndpoint('group', ids.supportGroup, { delay: 5 }),
+    data: {
+      endpoints: [
+        { id: ids.frontDeskDevice, endpoint_type: 'device', delay: 0, timeout: 20 },
+        { id: ids.salesUser, endpoint_type: 'user', weight: 50 },
+        { id: ids.supportGroup, endpoint_type: 'group', delay: 5 },
       ],
-      { strategy: 'simultaneous', timeout: 30, repeats: 1, ignoreForward: true },
-    ),
+      strategy: 'simultaneous',
+      timeout: 30,
+      repeats: 1,
+      ignore_forward: true,
+    },
   },
   {
     module: 'page_group',
-    node: pageGroup([groupEndpoint('device', ids.frontDeskDevice)], 'one-way', { timeout: 5, bargeCalls: false }),
+    data: { audio: 'one-way', endpoints: [{ id: ids.frontDeskDevice, endpoint_type: 'device' }], timeout: 5, barge_calls: false },
   },
   {
     module: 'resources',
-    node: resources({
-      toDid: numbers.carrierDid,
-      useLocalResources: false,
-      bypassE164: false,
+    data: {
+      to_did: numbers.carrierDid,
+      use_local_resources: false,
+      bypass_e164: false,
       timeout: 45,
-      outboundFlags: ['voice'],
-      customSipHeaders: { in: { 'X-Carrier': 'primary' }, out: { 'X-Route': 'pivot' } },
-    }),
+      outbound_flags: ['voice'],
+      custom_sip_headers: { in: { 'X-Carrier': 'primary' }, out: { 'X-Route': 'pivot' } },
+    },
   },
   {
     module: 'conference',
-    node: conference(ids.allHandsConference, {
+    data: {
+      id: ids.allHandsConference,
       moderator: false,
-      playEntryTone: true,
-      welcomePrompt: { play: false },
+      play_entry_tone: true,
+      welcome_prompt: { play: false },
       config: {
         name: 'All hands',
         member: { join_muted: true, pins: ['4321'] },
         profile: { rate: 16000, 'max-members': 50 },
       },
-    }),
+    },
   },
-  { module: 'voicemail', node: voicemail(ids.mainVoicemailBox, { action: 'compose', maxMessageLength: 300 }) },
-  { module: 'faxbox', node: faxbox(ids.faxbox, { media: { fax_option: 'auto' } }) },
-  { module: 'receive_fax', node: receiveFax({ ownerId: ids.salesUser, media: { fax_option: true } }) },
+  { module: 'voicemail', data: { id: ids.mainVoicemailBox, action: 'compose', max_message_length: 300 } },
+  { module: 'faxbox', data: { id: ids.faxbox, media: { fax_option: 'auto' } } },
+  { module: 'receive_fax', data: { owner_id: ids.salesUser, media: { fax_option: true } } },
   {
     module: 'fax_detect',
-    node: faxDetect({ duration: 5 }, { ON_FAX: receiveFax(), ON_VOICE: device(ids.frontDeskDevice) }),
+    data: { duration: 5 },
+    children: { ON_FAX: { module: 'receive_fax', data: {} }, ON_VOICE: { module: 'device', data: { id: ids.frontDeskDevice } } },
   },
-  {
-    module: 'tts',
-    node: tts('Thanks for calling Acme. Please hold.', { voice: 'female', language: 'en-US', engine: 'flite' }),
-  },
-  { module: 'play', node: play(ids.welcomeMedia, { loopCount: 2, answer: true, terminators: ['#'] }) },
+  { module: 'tts', data: { text: 'Thanks for calling Acme. Please hold.', voice: 'female', language: 'en-US', engine: 'flite' } },
+  { module: 'play', data: { id: ids.welcomeMedia, loop_count: 2, answer: true, terminators: ['#'] } },
   {
     module: 'record_call',
-    node: recordCall('start', { format: 'mp3', timeLimit: 3600, url: 'https://recordings.example.com/calls', method: 'put' }),
+    data: { action: 'start', format: 'mp3', time_limit: 3600, url: 'https://recordings.example.com/calls', method: 'put' },
   },
-  { module: 'send_dtmf', node: sendDtmf('1234#', { durationMs: 250 }) },
-  { module: 'language', node: language('en-US') },
+  { module: 'send_dtmf', data: { digits: '1234#', duration_ms: 250 } },
+  { module: 'language', data: { language: 'en-US' } },
   {
     module: 'collect_dtmf',
-    node: collectDtmf({ collectionName: 'pin', maxDigits: 4, timeoutMs: 5000, interdigitTimeoutMs: 2000, terminators: ['#'] }),
+    data: { collection_name: 'pin', max_digits: 4, terminators: ['#'], timeout: 5000, interdigit_timeout: 2000 },
   },
-  { module: 'flush_dtmf', node: flushDtmf({ collectionName: 'pin' }) },
+  { module: 'flush_dtmf', data: { collection_name: 'pin' } },
   {
     module: 'menu',
-    node: menu(ids.mainMenu, { interdigitTimeout: 2000 }, {
-      '1': ringGroup([groupEndpoint('user', ids.salesUser)]),
-      '2': voicemail(ids.mainVoicemailBox),
-      _: hangup(),
-    }),
+    data: { id: ids.mainMenu, interdigit_timeout: 2000 },
+    children: {
+      '1': { module: 'ring_group', data: { endpoints: [{ id: ids.salesUser, endpoint_type: 'user' }] } },
+      '2': { module: 'voicemail', data: { id: ids.mainVoicemailBox } },
+      _: { module: 'hangup', data: {} },
+    },
   },
   {
     module: 'pivot',
-    node: pivot(
-      {
-        voiceUrl: 'https://pivot.example.com/prod/pivot?token=4f9c2b7e1a',
-        method: 'post',
-        reqFormat: 'kazoo',
-        reqBodyFormat: 'json',
-        reqTimeoutMs: 4000,
-      },
-      { _: voicemail(ids.mainVoicemailBox) },
-    ),
+    data: {
+      voice_url: 'https://pivot.example.com/prod/pivot?token=4f9c2b7e1a',
+      method: 'post',
+      req_format: 'kazoo',
+      req_body_format: 'json',
+      req_timeout_ms: 4000,
+    },
+    children: { _: { module: 'voicemail', data: { id: ids.mainVoicemailBox } } },
   },
-  { module: 'callflow', node: callflow(ids.afterHoursCallflow) },
-  { module: 'response', node: response(486, 'Busy Here') },
-  { module: 'hangup', node: hangup() },
-  { module: 'sleep', node: sleep(2, 's') },
-  { module: 'set_variables', node: setVariables({ route_id: 'main-office', tier: 'gold' }, { export: true }) },
+  { module: 'callflow', data: { id: ids.afterHoursCallflow } },
+  { module: 'response', data: { code: 486, message: 'Busy Here' } },
+  { module: 'hangup', data: {} },
+  { module: 'sleep', data: { duration: 2, unit: 's' } },
+  { module: 'set_variables', data: { custom_application_vars: { route_id: 'main-office', tier: 'gold' }, export: true } },
   {
     module: 'temporal_route',
-    node: temporalRoute({ rules: [ids.businessHoursRule], timezone: 'America/New_York' }, {
-      [ids.businessHoursRule]: device(ids.frontDeskDevice, { timeout: 20 }),
-      _: voicemail(ids.mainVoicemailBox),
-    }),
+    data: { rules: [ids.businessHoursRule], timezone: 'America/New_York' },
+    children: {
+      [ids.businessHoursRule]: { module: 'device', data: { id: ids.frontDeskDevice, timeout: 20 } },
+      _: { module: 'voicemail', data: { id: ids.mainVoicemailBox } },
+    },
   },
   {
     module: 'webhook',
-    node: webhook('https://hooks.example.com/kazoo/calls', { httpVerb: 'post', retries: 2, customData: { source: 'pivot' } }),
+    data: { uri: 'https://hooks.example.com/kazoo/calls', http_verb: 'post', retries: 2, custom_data: { source: 'pivot' } },
   },
-  { module: 'set_cid', node: setCid({ callerIdName: 'Acme Support', callerIdNumber: numbers.mainLine }) },
-  { module: 'dynamic_cid', node: dynamicCid({ action: 'manual', interdigitTimeout: 2000 }) },
-  { module: 'prepend_cid', node: prependCid({ action: 'prepend', callerIdNamePrefix: 'VIP ', applyTo: 'current' }) },
+  { module: 'set_cid', data: { caller_id_name: 'Acme Support', caller_id_number: numbers.mainLine } },
+  { module: 'dynamic_cid', data: { action: 'manual', interdigit_timeout: 2000 } },
+  { module: 'prepend_cid', data: { action: 'prepend', caller_id_name_prefix: 'VIP ', apply_to: 'current' } },
   {
     module: 'check_cid',
-    node: checkCid(
-      { regex: '^\\+1415', useAbsoluteMode: false, callerId: { external: { name: 'Acme VIP', number: numbers.mainLine } } },
-      { match: user(ids.salesUser), nomatch: voicemail(ids.mainVoicemailBox) },
-    ),
+    data: { regex: '^\\+1415', use_absolute_mode: false, caller_id: { external: { name: 'Acme VIP', number: numbers.mainLine } } },
+    children: {
+      match: { module: 'user', data: { id: ids.salesUser } },
+      nomatch: { module: 'voicemail', data: { id: ids.mainVoicemailBox } },
+    },
   },
-  { module: 'cidlistmatch', node: cidListMatch(ids.vipCallerList, { match: user(ids.salesUser) }) },
-  { module: 'manual_presence', node: manualPresence('reception@acme.example.com', 'busy') },
-  { module: 'eavesdrop', node: eavesdrop({ approvedGroupId: ids.supportGroup, deviceId: ids.frontDeskDevice }) },
-  { module: 'group_pickup', node: groupPickup({ groupId: ids.supportGroup }) },
-  { module: 'intercept', node: intercept({ userId: ids.salesUser, approvedGroupId: ids.supportGroup }) },
-  { module: 'hotdesk', node: hotdesk('toggle', { interdigitTimeout: 2000 }) },
-  { module: 'call_forward', node: callForward('toggle') },
-  { module: 'do_not_disturb', node: doNotDisturb('activate') },
-  { module: 'directory', node: directory(ids.companyDirectory) },
-  { module: 'disa', node: disa({ pin: '2468', maxDigits: 15, preconnectAudio: 'dialtone', retries: 3 }) },
+  {
+    module: 'cidlistmatch',
+    data: { id: ids.vipCallerList },
+    children: { match: { module: 'user', data: { id: ids.salesUser } } },
+  },
+  { module: 'manual_presence', data: { presence_id: 'reception@acme.example.com', status: 'busy' } },
+  { module: 'eavesdrop', data: { approved_group_id: ids.supportGroup, device_id: ids.frontDeskDevice } },
+  { module: 'group_pickup', data: { group_id: ids.supportGroup } },
+  { module: 'intercept', data: { user_id: ids.salesUser, approved_group_id: ids.supportGroup } },
+  { module: 'hotdesk', data: { action: 'toggle', interdigit_timeout: 2000 } },
+  { module: 'call_forward', data: { action: 'toggle' } },
+  { module: 'do_not_disturb', data: { action: 'activate' } },
+  { module: 'directory', data: { id: ids.companyDirectory } },
+  { module: 'disa', data: { pin: '2468', max_digits: 15, preconnect_audio: 'dialtone', retries: 3 } },
 ];
+
+export const exampleNodes: ExampleNode[] = nodes.map((node) => ({ module: node.module as CallflowModule, node }));

@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
 import { validateCallflow } from '../../../lib/callflow';
-import { kazooCallflowErrors } from '../../support/kazooSchemas';
+import { describeWithKazooSchemas, kazooCallflowErrors } from '../../support/kazooSchemas';
 import { exampleNodes, ids } from './exampleNodes';
 
 const DELETE = Symbol('delete');
@@ -117,7 +117,7 @@ const mutatedNodes = fc
   .tuple(fc.constantFrom(...exampleNodes), fc.nat(), fc.constantFrom(...replacements))
   .map(([example, pick, replacement]) => mutate(example.node, pick, replacement));
 
-describe('validateCallflow agrees with Kazoo’s schemas', () => {
+describeWithKazooSchemas('validateCallflow agrees with Kazoo’s schemas', () => {
   it('on thousands of one-value mutations of every example node', () => {
     // Prepare
     const counts: Record<Verdict, number> = { bothAccept: 0, bothRefuse: 0, strictOnPurpose: 0, disagree: 0 };

@@ -1,24 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  device,
-  groupEndpoint,
-  InvalidCallflowError,
-  renderPivotAnswer,
-  ringGroup,
-  voicemail,
-  type CallflowNode,
-} from '../../../lib/callflow';
+import { InvalidCallflowError, renderPivotAnswer, type CallflowNode } from '../../../lib/callflow';
 import { expectKazooValid } from '../../support/kazooSchemas';
 import { ids } from './exampleNodes';
 
 describe('renderPivotAnswer', () => {
   it('answers HTTP 200 with exactly application/json and the node as the body', () => {
     // Prepare
-    const node = ringGroup(
-      [groupEndpoint('device', ids.frontDeskDevice), groupEndpoint('user', ids.salesUser)],
-      { timeout: 25 },
-      { _: voicemail(ids.mainVoicemailBox) },
-    );
+    const node: CallflowNode = {
+      module: 'ring_group',
+      data: {
+        endpoints: [
+          { id: ids.frontDeskDevice, endpoint_type: 'device' },
+          { id: ids.salesUser, endpoint_type: 'user' },
+        ],
+        timeout: 25,
+      },
+      children: { _: { module: 'voicemail', data: { id: ids.mainVoicemailBox } } },
+    };
 
     // Act
     const answer = renderPivotAnswer(node);
@@ -60,14 +58,12 @@ describe('renderPivotAnswer', () => {
 
     // Assess
     expect(caught).toBeInstanceOf(InvalidCallflowError);
-    expect((caught as InvalidCallflowError).issues).toEqual([
-      { path: 'data.text', message: expect.any(String) },
-    ]);
+    expect((caught as InvalidCallflowError).issues).toEqual([{ path: 'data.text', message: expect.any(String) }]);
   });
 
   it('checks the JSON Kazoo will receive, not the object it was given', () => {
     // Prepare: toJSON turns an innocent-looking node into one without data.
-    const node = { ...device(ids.frontDeskDevice), toJSON: () => ({ module: 'device' }) };
+    const node = { module: 'device', data: { id: ids.frontDeskDevice }, toJSON: () => ({ module: 'device' }) };
 
     // Act
     const render = () => renderPivotAnswer(node);
@@ -78,9 +74,9 @@ describe('renderPivotAnswer', () => {
 
   it('refuses a node that cannot be written as JSON instead of crashing', () => {
     // Prepare
-    const cyclic: CallflowNode = device(ids.frontDeskDevice);
+    const cyclic: CallflowNode = { module: 'device', data: { id: ids.frontDeskDevice } };
     cyclic.children = { _: cyclic };
-    const withBigInt = device(ids.frontDeskDevice, { timeout: 20 });
+    const withBigInt: CallflowNode = { module: 'device', data: { id: ids.frontDeskDevice, timeout: 20 } };
     withBigInt.data.extra = 10n;
 
     // Act

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalizePivotRequest } from '../../../lib/request/normalizePivotRequest';
 import { InvalidRequestError } from '../../../lib/errors';
-import { pivotEventV2 } from '../../fixtures/apiGatewayEvents';
+import type { HttpRequest } from '../../../lib/request/httpRequest';
+import { httpRequestFrom, pivotHttpRequest } from '../../fixtures/apiGatewayEvents';
 import { ACCOUNT_ID, CALL_ID, OTHER_USER_ID, USER_ID, kazooParams } from '../../fixtures/kazooCalls';
 import { requestForms } from '../../fixtures/pivotRequestForms';
 
@@ -10,7 +11,7 @@ describe('normalizePivotRequest: every request form gives the same fields', () =
 
   it.each(forms.map((f) => [f.name, f] as const))('%s', (_name, form) => {
     // Act
-    const request = normalizePivotRequest(form.event);
+    const request = normalizePivotRequest(httpRequestFrom(form.event));
 
     // Assess
     expect(request).toMatchObject({
@@ -55,10 +56,10 @@ describe('normalizePivotRequest: Kazoo encoding', () => {
 
   it.each(cases)('%s', (_name, extra, expected) => {
     // Prepare
-    const event = pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${extra}` });
+    const http = pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${extra}` });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(request).toMatchObject(expected);
@@ -66,10 +67,10 @@ describe('normalizePivotRequest: Kazoo encoding', () => {
 
   it('keeps nested and unknown parameters, in any order', () => {
     // Prepare
-    const event = pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: 'k[a][b]=v&Zeta=1&Call-ID=abc&QueueSid=q1' });
+    const http = pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: 'k[a][b]=v&Zeta=1&Call-ID=abc&QueueSid=q1' });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(request.params).toEqual({ 'Call-ID': 'abc', k: { a: { b: 'v' } }, Zeta: '1', QueueSid: 'q1' });
@@ -77,13 +78,13 @@ describe('normalizePivotRequest: Kazoo encoding', () => {
 
   it('reads a JSON body with objects and arrays as they are', () => {
     // Prepare
-    const event = pivotEventV2({
+    const http = pivotHttpRequest({
       as: 'json',
       params: kazooParams({ Digits: { pin: '1234' }, 'User-ID': [USER_ID, OTHER_USER_ID], 'Custom-Application-Vars': { tier: 'gold' } }),
     });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(request.digits.collections).toEqual({ pin: '1234' });
@@ -98,42 +99,52 @@ describe('normalizePivotRequest: Kazoo encoding', () => {
     ['APPLICATION/X-WWW-FORM-URLENCODED', 'form'],
   ] as const)('accepts Content-Type %s', (contentType, as) => {
     // Prepare
-    const event = pivotEventV2({ as, params: kazooParams(), contentType });
+    const http = pivotHttpRequest({ as, params: kazooParams(), contentType });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(request.callId).toBe(CALL_ID);
     expect(request.bodyFormat).toBe(as);
   });
 
-  it('reads a body middy has already parsed into a flat map', () => {
-    // Prepare: what @middy/http-urlencode-body-parser leaves in event.body
-    const event = { ...pivotEventV2({ as: 'form', params: {} }), body: { 'Call-ID': 'abc', 'Digits[pin]': '12', 'User-ID[]': ['a', 'b'] } };
+  it("reads a form body with the query string's parser: brackets, repeats and Kazoo's encoding alike", () => {
+    // Prepare
+    const form = 'Call-ID=abc&Digits[pin]=12&User-ID[]=a&User-ID[]=b&Caller-ID-Name=Ada+L%C3%B6velace';
+    const viaBody = { ...pivotHttpRequest({ as: 'form', params: {} }), body: form };
+    const viaQuery = pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: form });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const fromBody = normalizePivotRequest(viaBody);
+    const fromQuery = normalizePivotRequest(viaQuery);
 
     // Assess
-    expect(request).toMatchObject({ callId: 'abc', bodyFormat: 'form', userIds: ['a', 'b'], digits: { collections: { pin: '12' } } });
+    expect(fromBody).toMatchObject({
+      callId: 'abc',
+      bodyFormat: 'form',
+      userIds: ['a', 'b'],
+      digits: { collections: { pin: '12' } },
+      callerIdName: 'Ada Lövelace',
+    });
+    expect({ ...fromBody, method: 'GET', bodyFormat: 'query' }).toEqual(fromQuery);
   });
 });
 
 describe('normalizePivotRequest: bad requests name the field', () => {
-  const badCases: [string, unknown, string][] = [
-    ['no Call-ID at all', pivotEventV2({ as: 'get', params: kazooParams({ 'Call-ID': undefined }) }), 'Call-ID'],
-    ['an empty CallSid', pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: 'CallSid=&From=1' }), 'Call-ID'],
-    ['a malformed JSON body', { ...pivotEventV2({ as: 'json', params: kazooParams() }), body: '{"Call-ID": ' }, 'body'],
-    ['a JSON array body', { ...pivotEventV2({ as: 'json', params: kazooParams() }), body: '[1,2]' }, 'body'],
-    ['an unsupported content type', pivotEventV2({ as: 'form', params: kazooParams(), contentType: 'text/plain' }), 'content-type'],
-    ['Call-ID as an object', pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: 'Call-ID[a]=1' }), 'Call-ID'],
-    ['a PUT', { ...pivotEventV2({ as: 'get', params: kazooParams() }), requestContext: { http: { method: 'PUT' } } }, 'method'],
+  const badCases: [string, HttpRequest, string][] = [
+    ['no Call-ID at all', pivotHttpRequest({ as: 'get', params: kazooParams({ 'Call-ID': undefined }) }), 'Call-ID'],
+    ['an empty CallSid', pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: 'CallSid=&From=1' }), 'Call-ID'],
+    ['a malformed JSON body', { ...pivotHttpRequest({ as: 'json', params: kazooParams() }), body: '{"Call-ID": ' }, 'body'],
+    ['a JSON array body', { ...pivotHttpRequest({ as: 'json', params: kazooParams() }), body: '[1,2]' }, 'body'],
+    ['an unsupported content type', pivotHttpRequest({ as: 'form', params: kazooParams(), contentType: 'text/plain' }), 'content-type'],
+    ['Call-ID as an object', pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: 'Call-ID[a]=1' }), 'Call-ID'],
+    ['a PUT', { ...pivotHttpRequest({ as: 'get', params: kazooParams() }), method: 'PUT' }, 'method'],
   ];
 
-  it.each(badCases)('%s', (_name, event, field) => {
+  it.each(badCases)('%s', (_name, http, field) => {
     // Act
-    const attempt = () => normalizePivotRequest(event);
+    const attempt = () => normalizePivotRequest(http);
 
     // Assess
     expect(attempt).toThrow(InvalidRequestError);
@@ -155,10 +166,10 @@ describe('normalizePivotRequest: bracket keys never reach a prototype', () => {
     '__proto__=yes',
   ])('%s', (hostile) => {
     // Prepare
-    const event = pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${hostile}` });
+    const http = pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${hostile}` });
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -168,10 +179,13 @@ describe('normalizePivotRequest: bracket keys never reach a prototype', () => {
 
   it('drops hostile keys from JSON bodies too', () => {
     // Prepare
-    const event = { ...pivotEventV2({ as: 'json', params: {} }), body: '{"Call-ID":"abc","__proto__":{"polluted":1},"Custom-Application-Vars":{"constructor":{"prototype":{"polluted":1}}}}' };
+    const http = {
+      ...pivotHttpRequest({ as: 'json', params: {} }),
+      body: '{"Call-ID":"abc","__proto__":{"polluted":1},"Custom-Application-Vars":{"constructor":{"prototype":{"polluted":1}}}}',
+    };
 
     // Act
-    const request = normalizePivotRequest(event);
+    const request = normalizePivotRequest(http);
 
     // Assess
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

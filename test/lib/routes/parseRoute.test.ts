@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RouteValidationError } from '../../../lib/errors';
+import { RouteValidationError, type FieldIssue } from '../../../lib/errors';
 import { parseRoute } from '../../../lib/routes/parseRoute';
 import { exampleDocument, exampleFiles } from '../../fixtures/exampleRoutes';
 import { DEVICE_ID } from '../../fixtures/kazooCalls';
@@ -13,7 +13,7 @@ function minimalRoute(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function issuesOf(document: unknown, expectedId?: string): { path: string; message: string }[] {
+function issuesOf(document: unknown, expectedId?: string): FieldIssue[] {
   try {
     parseRoute(document, expectedId);
   } catch (error) {
@@ -34,7 +34,9 @@ describe('parseRoute', () => {
 
   it('fills defaults an operator may leave out', () => {
     // Act
-    const route = parseRoute(minimalRoute({ steps: { menu: { prompt: { tts: 'Hi' }, options: [{ digits: '1', then: { goto: 'menu' } }] } } }));
+    const route = parseRoute(
+      minimalRoute({ steps: { menu: { prompt: { tts: 'Hi' }, options: [{ digits: '1', then: { goto: 'menu' } }] } } }),
+    );
 
     // Assess
     expect(route.rules[0]!.when).toEqual({});
@@ -44,7 +46,12 @@ describe('parseRoute', () => {
   const refusals: [string, unknown, string, RegExp][] = [
     ['a missing time zone', minimalRoute({ timezone: undefined }), 'timezone', /expected string/i],
     ['an unknown time zone', minimalRoute({ timezone: 'Mars/Olympus_Mons' }), 'timezone', /not an IANA time zone/],
-    ['a goto to no step', minimalRoute({ rules: [{ name: 'jump', then: { goto: 'nowhere' } }] }), 'rules.0(jump).then.goto', /no step named "nowhere"/],
+    [
+      'a goto to no step',
+      minimalRoute({ rules: [{ name: 'jump', then: { goto: 'nowhere' } }] }),
+      'rules.0(jump).then.goto',
+      /no step named "nowhere"/,
+    ],
     [
       'an unknown placeholder',
       minimalRoute({ rules: [{ name: 'greet', then: { module: 'tts', data: { text: 'Hello {{Caller-Name}}' } } }] }),
@@ -69,10 +76,30 @@ describe('parseRoute', () => {
       'rules.0(ahead).when.dialed.patterns.0',
       /lookahead and lookbehind are not supported/,
     ],
-    ['a regex that does not compile', minimalRoute({ rules: [{ when: { dialed: { patterns: ['^(+1'] } }, then: { module: 'hangup', data: {} } }] }), 'rules.0.when.dialed.patterns.0', /not a valid regular expression/],
-    ['an unknown condition', minimalRoute({ rules: [{ when: { weather: 'sunny' }, then: { module: 'hangup', data: {} } }] }), 'rules.0.when', /weather/],
-    ['a digits condition with two tests', minimalRoute({ rules: [{ when: { digits: { equals: '1', present: true } }, then: { module: 'hangup', data: {} } }] }), 'rules.0.when.digits', /exactly one/],
-    ['a ring group with bare string endpoints', minimalRoute({ fallback: { module: 'ring_group', data: { endpoints: [DEVICE_ID] } } }), 'fallback.data.endpoints.0', /.+/],
+    [
+      'a regex that does not compile',
+      minimalRoute({ rules: [{ when: { dialed: { patterns: ['^(+1'] } }, then: { module: 'hangup', data: {} } }] }),
+      'rules.0.when.dialed.patterns.0',
+      /not a valid regular expression/,
+    ],
+    [
+      'an unknown condition',
+      minimalRoute({ rules: [{ when: { weather: 'sunny' }, then: { module: 'hangup', data: {} } }] }),
+      'rules.0.when',
+      /weather/,
+    ],
+    [
+      'a digits condition with two tests',
+      minimalRoute({ rules: [{ when: { digits: { equals: '1', present: true } }, then: { module: 'hangup', data: {} } }] }),
+      'rules.0.when.digits',
+      /exactly one/,
+    ],
+    [
+      'a ring group with bare string endpoints',
+      minimalRoute({ fallback: { module: 'ring_group', data: { endpoints: [DEVICE_ID] } } }),
+      'fallback.data.endpoints.0',
+      /.+/,
+    ],
   ];
 
   it.each(refusals)('refuses %s, naming the field', (_label, document, path, message) => {
@@ -112,7 +139,11 @@ describe('parseRoute', () => {
 
 describe('parseRoute: errors inside either-or fields name the real field', () => {
   it.each([
-    [{ when: { time: { cycle: 'weekly', wdays: ['funday'] } }, then: { module: 'hangup', data: {} } }, 'rules.0.when.time.wdays.0', /weekday names/],
+    [
+      { when: { time: { cycle: 'weekly', wdays: ['funday'] } }, then: { module: 'hangup', data: {} } },
+      'rules.0.when.time.wdays.0',
+      /weekday names/,
+    ],
     [{ then: { module: 'hangup' } }, 'rules.0.then.data', /data must be an object/],
     [{ then: { goto: 'menu', extra: 1 } }, 'rules.0.then', /Unrecognized key: "extra"/],
   ])('%j', (rule, path, message) => {

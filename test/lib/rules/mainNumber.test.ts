@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideEntry } from '../../../lib/rules/decideAnswer';
+import { describeOutcome } from '../../../lib/rules/outcome';
 import { pivotBackFor } from '../../../lib/rules/pivotBack';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
 import { kazooRequest } from '../../fixtures/pivotRequests';
@@ -50,14 +51,14 @@ describe('seed 000: the main number by time of day', () => {
 
     // Assess
     if (expected === 'front desk') {
-      expect(decision.outcome).toBe('rule:business-hours');
+      expect(describeOutcome(decision.outcome)).toBe('rule:business-hours');
       expect(decision.node).toEqual({
         module: 'device',
         data: { id: FRONT_DESK, timeout: 20 },
         children: { _: { module: 'voicemail', data: { id: COMPANY_VM } } },
       });
     } else {
-      expect(decision.outcome).toBe('fallback');
+      expect(describeOutcome(decision.outcome)).toBe('fallback');
       expect(decision.node).toEqual({ module: 'voicemail', data: { id: COMPANY_VM } });
     }
     expectKazooValid(decision.node);

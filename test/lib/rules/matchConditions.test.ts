@@ -42,7 +42,12 @@ describe('matchConditions', () => {
     ['custom var absent', { vars: { tier: { present: true } } }, {}, false],
     ['direction inbound', { direction: 'inbound' }, {}, true],
     ['direction outbound', { direction: 'outbound' }, {}, false],
-    ['weekday business hours (Wed noon NY)', { time: { cycle: 'weekly', wdays: ['wensday'], time_window_start: 32400, time_window_stop: 61200 } }, {}, true],
+    [
+      'weekday business hours (Wed noon NY)',
+      { time: { cycle: 'weekly', wdays: ['wensday'], time_window_start: 32400, time_window_stop: 61200 } },
+      {},
+      true,
+    ],
     ['weekend only', { time: [{ cycle: 'weekly', wdays: ['saturday', 'sunday'] }] }, {}, false],
     ['all conditions must hold', { callerId: { numbers: ['+14155550123'] }, language: 'de' }, {}, false],
   ];

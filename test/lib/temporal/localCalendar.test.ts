@@ -6,14 +6,7 @@ import {
   utcDateFromGregorianSeconds,
 } from '../../../lib/temporal/gregorianSeconds';
 import { fromIsoWeek, isoWeekDifference, isoWeekNumber } from '../../../lib/temporal/isoWeek';
-import {
-  addDays,
-  addMonths,
-  dayOfWeek,
-  daysInMonth,
-  normalizeDate,
-  parseIsoDate,
-} from '../../../lib/temporal/localDate';
+import { addDays, addMonths, dayOfWeek, daysInMonth, normalizeDate, parseIsoDate } from '../../../lib/temporal/localDate';
 import { date, gregorianSeconds, iso } from './temporalRuleFixtures';
 
 describe('local calendar dates', () => {

@@ -45,7 +45,7 @@ const pivotTo = (path: string, extra: object = {}) => ({ module: 'pivot', data: 
 const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 
 describe('call simulator: requests encoded as Kazoo encodes them', () => {
-  it('appends Kazoo\'s parameters to the voice_url\'s own query, Kazoo-encoded', async () => {
+  it("appends Kazoo's parameters to the voice_url's own query, Kazoo-encoded", async () => {
     // Act
     await play([{ body: VOICEMAIL }], { party: { ...call('').party, userIds: ['u1', 'u2'] } });
 
@@ -62,7 +62,9 @@ describe('call simulator: requests encoded as Kazoo encodes them', () => {
     const first = {
       module: 'collect_dtmf',
       data: { collection_name: 'pin', max_digits: 4 },
-      children: { _: { module: 'set_variables', data: { custom_application_vars: { account: '12345' } }, children: { _: pivotTo('/two') } } },
+      children: {
+        _: { module: 'set_variables', data: { custom_application_vars: { account: '12345' } }, children: { _: pivotTo('/two') } },
+      },
     };
     const second = { module: 'flush_dtmf', data: {}, children: { _: pivotTo('/three') } };
 
@@ -80,7 +82,11 @@ describe('call simulator: requests encoded as Kazoo encodes them', () => {
 
   it("follows a pivot node's method and body format: POST JSON with Digits as an object", async () => {
     // Prepare
-    const first = { module: 'collect_dtmf', data: { collection_name: 'menu' }, children: { _: pivotTo('/next?step=menu', { method: 'POST', req_body_format: 'json' }) } };
+    const first = {
+      module: 'collect_dtmf',
+      data: { collection_name: 'menu' },
+      children: { _: pivotTo('/next?step=menu', { method: 'POST', req_body_format: 'json' }) },
+    };
 
     // Act
     const t = await play([{ body: first }, { body: VOICEMAIL }], { digits: ['2'], at: new Date('2026-11-24T17:00:00Z') });
@@ -100,7 +106,11 @@ describe('call simulator: answers judged as Kazoo judges them', () => {
   it.each<[string, FakeAnswer, string]>([
     ['JSON without a Content-Type', { contentType: null, body: VOICEMAIL }, 'no Content-Type'],
     ['a body that is not JSON', { body: '{"module":' }, 'not valid JSON'],
-    ['a node that fails the schema', { body: { module: 'ring_group', data: { endpoints: ['a3f1c2d4e5f60718293a4b5c6d7e8f90'] } } }, "fails Kazoo's schema"],
+    [
+      'a node that fails the schema',
+      { body: { module: 'ring_group', data: { endpoints: ['a3f1c2d4e5f60718293a4b5c6d7e8f90'] } } },
+      "fails Kazoo's schema",
+    ],
     ['an empty 200', { body: '' }, 'empty body'],
   ])('a 200 with %s hangs the call up', async (_name, answer, problem) => {
     // Act
@@ -119,7 +129,11 @@ describe('call simulator: answers judged as Kazoo judges them', () => {
     const t = await play([{ body: first }, { status: 503, body: { error: 'unavailable', message: 'cannot route this call right now' } }]);
 
     // Assess
-    expect(answers(t)[1]).toMatchObject({ status: 503, verdict: 'pivot-failed', kazoo: "pivot failed: Kazoo takes the pivot node's _ branch" });
+    expect(answers(t)[1]).toMatchObject({
+      status: 503,
+      verdict: 'pivot-failed',
+      kazoo: "pivot failed: Kazoo takes the pivot node's _ branch",
+    });
     expect(t).toMatchObject({ failed: true, ending: 'voicemail' });
   });
 

@@ -3,7 +3,10 @@ import type { ActionEvent, Transcript } from '../../../local/simulator/transcrip
 import type { LocalServer } from '../../../local/startLocalServer';
 
 /** `npm run call -- --json …` against a local server, in-process: the exit status and the parsed transcript. */
-export async function simulateCall(server: LocalServer, args: string[]): Promise<{ status: number; transcript: Transcript; stderr: string }> {
+export async function simulateCall(
+  server: LocalServer,
+  args: string[],
+): Promise<{ status: number; transcript: Transcript; stderr: string }> {
   let out = '';
   let stderr = '';
   const status = await runCallCommand(['--url', server.url, '--token', server.token, '--json', ...args], {

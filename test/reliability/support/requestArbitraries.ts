@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { pivotEventV1, pivotEventV2 } from '../../fixtures/apiGatewayEvents';
+import { pivotEventV2 } from '../../fixtures/apiGatewayEvents';
 import { kazooParams, twimlParams } from '../../fixtures/kazooCalls';
 import { encodeKazooValue, kazooQueryString } from '../../../lib/request/encodeKazooParams';
 import { TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
@@ -7,7 +7,7 @@ import { TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
 /**
  * Generators for hostile and broken Pivot requests: random and mutated-from-fixture
  * query strings and bodies, content types, base64 flags (true, false, lying),
- * bracket keys, huge values, unicode, invalid percent-escapes, v1 and v2 events.
+ * bracket keys, huge values, unicode, invalid percent-escapes, in HTTP API (v2) events.
  */
 
 export const ROUTES = ['main-number', 'account-pin', 'sales-support', 'vip-callers', 'bridging', 'presence'] as const;
@@ -24,11 +24,64 @@ export const FIXTURE_TWIML_QUERY = kazooQueryString(twimlParams({ Digits: '1' })
 export const FIXTURE_JSON = JSON.stringify(FIXTURE_PARAMS);
 
 const nasty = fc.constantFrom(
-  '%', '%%', '%2', '%ZZ', '%zz', '%E2%82', '%C3%28', '%ED%A0%80', '%F0%9F%98', '%00', '%FF%FE', '%25', '%2B', '+', '++',
-  '&', '&&', '=', '==', '[', ']', '[]', '][', '[[', ']]', '[a]', '[__proto__]', '[constructor]', '[prototype]',
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
-  '\u0000', '\uD800', '\uDFFF', '\uFEFF', '\u202E', '😀', '€', 'Ω', '\r\n', '\t', '"', "'", '\\', '`', '<script>', '{"a":1}', '[1,2]', 'null',
-  '{{Caller-ID-Name}}', '{{digits.account}}', '${x}',
+  '%',
+  '%%',
+  '%2',
+  '%ZZ',
+  '%zz',
+  '%E2%82',
+  '%C3%28',
+  '%ED%A0%80',
+  '%F0%9F%98',
+  '%00',
+  '%FF%FE',
+  '%25',
+  '%2B',
+  '+',
+  '++',
+  '&',
+  '&&',
+  '=',
+  '==',
+  '[',
+  ']',
+  '[]',
+  '][',
+  '[[',
+  ']]',
+  '[a]',
+  '[__proto__]',
+  '[constructor]',
+  '[prototype]',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '\uFEFF',
+  '\u202E',
+  '😀',
+  '€',
+  'Ω',
+  '\r\n',
+  '\t',
+  '"',
+  "'",
+  '\\',
+  '`',
+  '<script>',
+  '{"a":1}',
+  '[1,2]',
+  'null',
+  '{{Caller-ID-Name}}',
+  '{{digits.account}}',
+  // A JavaScript template's syntax, not ours: it must stay literal text.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text is the test input
+  '${x}',
 );
 
 const unicodeText = fc.oneof(
@@ -51,18 +104,57 @@ export const hugeValue = fc
   .map(([n, c]) => c.repeat(Math.ceil(n / c.length)));
 
 const knownKey = fc.constantFrom(
-  'Call-ID', 'CallSid', 'Account-ID', 'AccountSid', 'Caller-ID-Name', 'Caller-ID-Number', 'From', 'To', 'Request', 'Language', 'Direction',
-  'Digits', 'Digits[]', 'Digits[account]', 'Digits[pin]', 'Digits[default]', 'Digits[menu]', 'Digits[a][b]',
-  'User-ID', 'User-ID[]', 'User-ID[x]', 'Custom-Application-Vars[tier]', 'Custom-Application-Vars[]', 'Custom-Application-Vars',
-  'Custom-SIP-Headers[X-A]', 'Custom-SIP-Headers', 'token', 'token[]', 'step', 'step[x]',
-  '__proto__[polluted]', 'constructor[prototype][polluted]', '__proto__', 'a[__proto__][polluted]', 'Digits[__proto__]',
-  'Custom-Application-Vars[constructor][prototype]', 'a[', 'a]', '[x]', 'x[]]', 'x[[y]]', 'k[a][b][c][d][e][f]',
+  'Call-ID',
+  'CallSid',
+  'Account-ID',
+  'AccountSid',
+  'Caller-ID-Name',
+  'Caller-ID-Number',
+  'From',
+  'To',
+  'Request',
+  'Language',
+  'Direction',
+  'Digits',
+  'Digits[]',
+  'Digits[account]',
+  'Digits[pin]',
+  'Digits[default]',
+  'Digits[menu]',
+  'Digits[a][b]',
+  'User-ID',
+  'User-ID[]',
+  'User-ID[x]',
+  'Custom-Application-Vars[tier]',
+  'Custom-Application-Vars[]',
+  'Custom-Application-Vars',
+  'Custom-SIP-Headers[X-A]',
+  'Custom-SIP-Headers',
+  'token',
+  'token[]',
+  'step',
+  'step[x]',
+  '__proto__[polluted]',
+  'constructor[prototype][polluted]',
+  '__proto__',
+  'a[__proto__][polluted]',
+  'Digits[__proto__]',
+  'Custom-Application-Vars[constructor][prototype]',
+  'a[',
+  'a]',
+  '[x]',
+  'x[]]',
+  'x[[y]]',
+  'k[a][b][c][d][e][f]',
 );
 
 export const key = fc.oneof({ weight: 3, arbitrary: knownKey }, { weight: 1, arbitrary: textPiece });
 export const value = fc.oneof(
   { weight: 20, arbitrary: textPiece },
-  { weight: 10, arbitrary: fc.constantFrom('12345', '9876', '1', '2', '+14155550123', '+442079460123', 'inbound', 'outbound', 'en-us', '') },
+  {
+    weight: 10,
+    arbitrary: fc.constantFrom('12345', '9876', '1', '2', '+14155550123', '+442079460123', 'inbound', 'outbound', 'en-us', ''),
+  },
   { weight: 1, arbitrary: hugeValue },
 );
 
@@ -128,10 +220,18 @@ const jsonBody = fc.oneof(
       .map((extra) => JSON.stringify({ ...FIXTURE_PARAMS, ...extra })),
   },
   { weight: 1, arbitrary: fc.json({ maxDepth: 4 }) },
-  { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"polluted":"yes"},"Call-ID":"c"}', '{"constructor":{"prototype":{"polluted":"yes"}},"Call-ID":"c"}') },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 10, max: 8_000 }).map((depth) => `{"Call-ID":"deep","Custom-Application-Vars":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`),
+    arbitrary: fc.constantFrom(
+      '{"__proto__":{"polluted":"yes"},"Call-ID":"c"}',
+      '{"constructor":{"prototype":{"polluted":"yes"}},"Call-ID":"c"}',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 10, max: 8_000 })
+      .map((depth) => `{"Call-ID":"deep","Custom-Application-Vars":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`),
   },
 );
 
@@ -139,7 +239,10 @@ const formBody = fc.oneof(
   { weight: 3, arbitrary: fc.constant(FIXTURE_QUERY) },
   { weight: 4, arbitrary: mutated(FIXTURE_QUERY) },
   { weight: 3, arbitrary: pairsText },
-  { weight: 1, arbitrary: fc.integer({ min: 10, max: 5_000 }).map((depth) => `Call-ID=deep&Custom-Application-Vars${'[x]'.repeat(depth)}=1`) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 10, max: 5_000 }).map((depth) => `Call-ID=deep&Custom-Application-Vars${'[x]'.repeat(depth)}=1`),
+  },
 );
 
 const body = fc.oneof(
@@ -156,14 +259,26 @@ const contentType = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      undefined, '', ';', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'Application/X-WWW-Form-Urlencoded; charset=UTF-8',
-      'application/vnd.kazoo+json', 'text/plain', 'multipart/form-data; boundary=xyz', 'application/xml', 'application/x-www-form-urlencoded;;;',
+      undefined,
+      '',
+      ';',
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'Application/X-WWW-Form-Urlencoded; charset=UTF-8',
+      'application/vnd.kazoo+json',
+      'text/plain',
+      'multipart/form-data; boundary=xyz',
+      'application/xml',
+      'application/x-www-form-urlencoded;;;',
     ),
   },
   { weight: 1, arbitrary: textPiece },
 );
 
-const method = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('GET', 'POST') }, { weight: 1, arbitrary: fc.constantFrom('get', 'post', 'PUT', 'HEAD', 'DELETE', '') });
+const method = fc.oneof(
+  { weight: 9, arbitrary: fc.constantFrom('GET', 'POST') },
+  { weight: 1, arbitrary: fc.constantFrom('get', 'post', 'PUT', 'HEAD', 'DELETE', '') },
+);
 const route = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...ROUTES) },
   { weight: 1, arbitrary: fc.constantFrom('no-such-route', '', '__proto__', 'constructor') },
@@ -173,7 +288,6 @@ const route = fc.oneof(
 const base64 = fc.constantFrom('honest-true', 'honest-false', 'lying-true', 'lying-false');
 
 export type RequestParts = {
-  version: 'v1' | 'v2';
   method: string;
   route: string | undefined;
   voiceUrlQuery: string;
@@ -185,7 +299,6 @@ export type RequestParts = {
 
 /** Every part drawn independently: mostly refusals. */
 const randomParts: fc.Arbitrary<RequestParts> = fc.record({
-  version: fc.constantFrom('v1', 'v2'),
   method,
   route: fc.option(route, { nil: undefined, freq: 20 }),
   voiceUrlQuery,
@@ -198,7 +311,6 @@ const randomParts: fc.Arbitrary<RequestParts> = fc.record({
 /** Shaped like Kazoo's own requests (method, body and content type agree), with damage inside: reaches the rules. */
 const kazooShapedParts: fc.Arbitrary<RequestParts> = fc
   .record({
-    version: fc.constantFrom('v1', 'v2'),
     as: fc.constantFrom('get', 'form', 'json'),
     route: fc.constantFrom(...ROUTES),
     voiceUrlQuery,
@@ -219,7 +331,7 @@ export const requestParts: fc.Arbitrary<RequestParts> = fc.oneof(
   { weight: 1, arbitrary: kazooShapedParts },
 );
 
-/** An API Gateway event (v1 or v2) carrying the generated parts, JSON-parsed as the Lambda runtime hands it over. */
+/** An HTTP API event carrying the generated parts, JSON-parsed as the Lambda runtime hands it over. */
 export function eventOf(p: RequestParts): Record<string, unknown> {
   return JSON.parse(JSON.stringify(buildEvent(p))) as Record<string, unknown>;
 }
@@ -233,36 +345,15 @@ function buildEvent(p: RequestParts): Record<string, unknown> {
   const headers: Record<string, string> = { ...v2.headers };
   if (p.contentType !== undefined) headers['content-type'] = p.contentType;
   const pathParameters = p.route === undefined ? undefined : { route: p.route };
-  if (p.version === 'v2') {
-    return {
-      ...v2,
-      rawQueryString: rawQuery,
-      headers,
-      requestContext: { ...v2.requestContext, http: { ...v2.requestContext.http, method: p.method } },
-      pathParameters,
-      ...(body === undefined ? {} : { body }),
-      isBase64Encoded: flag,
-    };
-  }
-  const v1 = pivotEventV1({ as: 'get', params: {}, route: p.route ?? 'main-number' });
-  const multi = Object.create(null) as Record<string, string[]>;
-  for (const [k, v] of safeSearchParams(rawQuery)) (multi[k] ??= []).push(v);
-  const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]!]));
   return {
-    ...v1,
-    httpMethod: p.method,
-    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k === 'content-type' ? 'Content-Type' : k, v])),
-    queryStringParameters: Object.keys(single).length ? single : null,
-    multiValueQueryStringParameters: Object.keys(multi).length ? multi : null,
-    pathParameters: pathParameters ?? null,
-    body: body ?? null,
+    ...v2,
+    rawQueryString: rawQuery,
+    headers,
+    requestContext: { ...v2.requestContext, http: { ...v2.requestContext.http, method: p.method } },
+    pathParameters,
+    ...(body === undefined ? {} : { body }),
     isBase64Encoded: flag,
   };
-}
-
-/** API Gateway v1 hands over decoded pairs; URLSearchParams decodes like it does, leniently. */
-function safeSearchParams(text: string): [string, string][] {
-  return [...new URLSearchParams(text)];
 }
 
 /** Anything at all where an event is expected, but shaped like one: wrong types in every field. */
@@ -270,14 +361,24 @@ export const oddEvent = fc.record(
   {
     version: fc.oneof(fc.constant('2.0'), fc.constant(2), fc.constant(null)),
     rawQueryString: fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.array(fc.string(), { maxLength: 2 })),
-    headers: fc.oneof(fc.constant(null), fc.constant('content-type: application/json'), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxKeys: 3 })),
-    requestContext: fc.oneof(fc.constant(null), fc.constant({ http: { method: 'POST' } }), fc.constant({ http: { method: 7 } }), fc.constant('GET')),
+    headers: fc.oneof(
+      fc.constant(null),
+      fc.constant('content-type: application/json'),
+      fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxKeys: 3 }),
+    ),
+    requestContext: fc.oneof(
+      fc.constant(null),
+      fc.constant({ http: { method: 'POST' } }),
+      fc.constant({ http: { method: 7 } }),
+      fc.constant('GET'),
+    ),
     pathParameters: fc.oneof(fc.constant(null), fc.constant({ route: 'main-number' }), fc.constant({ route: 42 })),
-    queryStringParameters: fc.oneof(fc.constant(null), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string())), { maxKeys: 3 })),
-    multiValueQueryStringParameters: fc.oneof(fc.constant(null), fc.dictionary(fc.string(), fc.oneof(fc.array(fc.string()), fc.string()), { maxKeys: 3 })),
+    queryStringParameters: fc.oneof(
+      fc.constant(null),
+      fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string())), { maxKeys: 3 }),
+    ),
     body: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.constant({ 'Call-ID': 'x' }), fc.constant(['Call-ID=x'])),
     isBase64Encoded: fc.oneof(fc.boolean(), fc.constant('true'), fc.constant(1)),
-    httpMethod: fc.oneof(fc.constant('POST'), fc.constant(3)),
   },
   { requiredKeys: [] },
 );

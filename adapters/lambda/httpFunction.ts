@@ -1,0 +1,53 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { errorAnswer, type HttpAnswer } from '../../lib/http/httpAnswer';
+import type { HttpRequest } from '../../lib/request/httpRequest';
+import { httpApiResultOf, httpRequestOf, type RequestLimits } from '../http/httpApiEvent';
+import { recordRefusal, type Telemetry } from './telemetry';
+
+/**
+ * What API Gateway invokes. The event is `unknown` on purpose: whatever arrives
+ * is checked at run time by the edge adapter (adapters/http/httpApiEvent.ts),
+ * and tests hand it deliberately broken events.
+ */
+export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** One route's work on a plain request; it logs its own line and adds its own metrics. */
+export type HttpRoute = (request: HttpRequest) => Promise<HttpAnswer>;
+
+/**
+ * The chain every HTTP function runs in, the same on Lambda, in tests and
+ * behind the local server:
+ * - Powertools' injectLambdaContext: the invocation's ids on every log line;
+ * - Powertools' logMetrics: the cold-start metric, then this invocation's
+ *   metrics flushed once, whether it answered or failed;
+ * - the edge adapter: size limits, then the event turned into an HttpRequest;
+ * - jsonErrorAnswer: whatever escapes answered as a deliberate JSON error.
+ * `limits` is read per request from the runtime, which is built on first use.
+ */
+export function createHttpFunction(telemetry: Telemetry, limits: () => RequestLimits, route: HttpRoute): LambdaHttpHandler {
+  const chain = middy()
+    .use(injectLambdaContext(telemetry.logger))
+    // An invocation that added no metric must still answer, not throw.
+    .use(logMetrics(telemetry.metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+    .use(jsonErrorAnswer(telemetry))
+    .handler(async (event: unknown) => httpApiResultOf(await route(httpRequestOf(event, limits()))));
+  return chain as unknown as LambdaHttpHandler;
+}
+
+/**
+ * Whatever escapes the route or a middleware ends as a JSON error with a
+ * deliberate status, never a 500. The answer is set, not returned: returning
+ * would end middy's error chain before logMetrics flushes this request's metrics.
+ */
+function jsonErrorAnswer(telemetry: Telemetry): MiddlewareObj {
+  return {
+    onError: (request) => {
+      const answer = errorAnswer(request.error);
+      recordRefusal(telemetry, answer.statusCode, request.error);
+      request.response = httpApiResultOf(answer);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import * as z from 'zod';
+
+/**
+ * What one Pivot answer was, for logs, metrics and the call state. Code switches
+ * on `kind`; the text form (describeOutcome) is what logs and stored call states
+ * show, so it stays stable: `rule:business-hours`, `option:pin.1`, `retry:pin`,
+ * `fallback`, `no-match`, `degraded:fallback`, `AuthError`...
+ */
+
+/**
+ * How an answer that was decided went wrong on the way to a callflow; either
+ * one makes the text longer (`rule:by-var:invalid-after-substitution`).
+ */
+const answerTrouble = {
+  /** The chosen action's callflow broke once placeholders were filled in: the route's fallback answered instead. */
+  invalidAfterSubstitution: z.literal(true).optional(),
+  /** The route's fallback callflow is itself invalid: nothing could be served. */
+  fallbackInvalid: z.literal(true).optional(),
+};
+
+const ruleOutcome = z.object({ kind: z.literal('rule'), rule: z.string(), ...answerTrouble });
+/** A digit option of an IVR step matched; `option` counts from 1, as in the route file. */
+const optionOutcome = z.object({ kind: z.literal('option'), step: z.string(), option: z.number().int().positive(), ...answerTrouble });
+/** The step is asked again (wrong or no input, attempts left). */
+const retryOutcome = z.object({ kind: z.literal('retry'), step: z.string() });
+/** The step ran out of attempts: its onFailure action, else the fallback. */
+const failureOutcome = z.object({ kind: z.literal('failure'), step: z.string(), ...answerTrouble });
+/** No rule matched (or the step named in the URL is gone): the route's fallback. */
+const fallbackOutcome = z.object({ kind: z.literal('fallback'), reason: z.enum(['unknown-step']).optional(), ...answerTrouble });
+/** No rule matched and the route has no fallback: answered 503. */
+const noMatchOutcome = z.object({ kind: z.literal('no-match') });
+
+export const decisionOutcomeSchema = z.discriminatedUnion('kind', [
+  ruleOutcome,
+  optionOutcome,
+  retryOutcome,
+  failureOutcome,
+  fallbackOutcome,
+  noMatchOutcome,
+]);
+export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
+
+/** The outcomes that chose an action and can therefore run into answerTrouble. */
+export type ChosenOutcome = Extract<DecisionOutcome, { kind: 'rule' | 'option' | 'failure' | 'fallback' }>;
+
+export const outcomeSchema = z.discriminatedUnion('kind', [
+  ...decisionOutcomeSchema.options,
+  /** The store or the deadline failed us: the route's last known fallback, or a 503. */
+  z.object({ kind: z.literal('degraded'), answer: z.enum(['fallback', 'unavailable']) }),
+  /** Refused before any decision: bad token, unknown route, Account-ID not allowed. */
+  z.object({ kind: z.literal('refused'), error: z.enum(['AuthError', 'RouteNotFoundError']) }),
+]);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** The one text form of an outcome: log lines and stored call states read it. */
+export function describeOutcome(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case 'rule':
+      return `rule:${outcome.rule}${troubleSuffix(outcome)}`;
+    case 'option':
+      return `option:${outcome.step}.${outcome.option}${troubleSuffix(outcome)}`;
+    case 'retry':
+      return `retry:${outcome.step}`;
+    case 'failure':
+      return `failure:${outcome.step}${troubleSuffix(outcome)}`;
+    case 'fallback':
+      return `fallback${outcome.reason ? `:${outcome.reason}` : ''}${troubleSuffix(outcome)}`;
+    case 'no-match':
+      return 'no-match';
+    case 'degraded':
+      return `degraded:${outcome.answer}`;
+    case 'refused':
+      return outcome.error;
+  }
+}
+
+function troubleSuffix(outcome: ChosenOutcome): string {
+  return `${outcome.invalidAfterSubstitution ? ':invalid-after-substitution' : ''}${outcome.fallbackInvalid ? ':invalid' : ''}`;
+}
