@@ -12,12 +12,27 @@ import { createDynamoClient, createPivotTable, DynamoRouteAdmin } from '../adapt
 import { createPivotRuntime, type PivotRuntime } from '../adapters/lambda/pivotRuntime';
 import { createTelemetry, type Telemetry } from '../adapters/lambda/telemetry';
 import { createPivotHandler } from '../functions/pivot';
+import { followUpQuery, routeToken } from '../lib/pivot/routeCredentials';
 import type { KazooParams } from '../lib/request/encodeKazooParams';
+import type { FollowUpQuery } from '../lib/rules/pivotBack';
 import { loadExampleRoutes } from '../local/loadExampleRoutes';
 import { pivotEventV2 } from '../test/fixtures/apiGatewayEvents';
 import { kazooParams } from '../test/fixtures/kazooCalls';
 
-export const BENCH_TOKEN = 'bench-t0ken-0123456789';
+export const BENCH_ROUTE_KEY = 'bench-route-key-0123456789';
+
+/** A route's token under the bench key, as `npm run rules -- url` would print it. */
+export function benchToken(routeId: string): string {
+  return routeToken(BENCH_ROUTE_KEY, routeId);
+}
+
+/** Far beyond the bench's instants: its follow-ups are signed like the handler's, and never expire mid-run. */
+const FOLLOW_UP_EXPIRY = Date.parse('2100-01-01T00:00:00Z') / 1000;
+
+/** The follow-up signer the handler hands the rules engine, for benches that run the engine alone. */
+export function benchFollowUps(routeId: string, callId: string): FollowUpQuery {
+  return followUpQuery({ current: BENCH_ROUTE_KEY }, { routeId, callId }, FOLLOW_UP_EXPIRY);
+}
 export const EXAMPLES_DIR = fileURLToPath(new URL('../examples/', import.meta.url));
 
 export type DynaliteServer = { endpoint: string; close: () => Promise<void> };
@@ -58,7 +73,7 @@ export async function seedPivotTable(endpoint: string, tableName: string): Promi
 export function pivotEnvironment(endpoint: string, tableName: string): Record<string, string> {
   return {
     TABLE_NAME: tableName,
-    PIVOT_TOKEN: BENCH_TOKEN,
+    PIVOT_ROUTE_KEY: BENCH_ROUTE_KEY,
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: process.env['AWS_REGION'] ?? 'us-east-1',
   };
@@ -130,7 +145,12 @@ function silentTelemetry(service = 'kazoo-pivot-bench'): Telemetry {
 
 /** A call entering a route. */
 export function entryEvent(route: string, callId: string, extra: KazooParams = {}) {
-  return pivotEventV2({ as: 'get', route, voiceUrlQuery: `token=${BENCH_TOKEN}`, params: kazooParams({ 'Call-ID': callId, ...extra }) });
+  return pivotEventV2({
+    as: 'get',
+    route,
+    voiceUrlQuery: `token=${benchToken(route)}`,
+    params: kazooParams({ 'Call-ID': callId, ...extra }),
+  });
 }
 
 /** The pivot back from an IVR step prompt: `step` in the voice_url, the collected digits in the parameters. */
@@ -138,7 +158,7 @@ export function followUpEvent(route: string, callId: string, step: string, digit
   return pivotEventV2({
     as: 'get',
     route,
-    voiceUrlQuery: `token=${BENCH_TOKEN}&step=${step}`,
+    voiceUrlQuery: new URLSearchParams(benchFollowUps(route, callId)(step)).toString(),
     params: kazooParams({ 'Call-ID': callId, Digits: digits }),
   });
 }
@@ -149,7 +169,7 @@ export function cdrEvent(route: string, callId: string) {
     as: 'form',
     route,
     path: `/pivot/${route}/cdr`,
-    voiceUrlQuery: `token=${BENCH_TOKEN}`,
+    voiceUrlQuery: `token=${benchToken(route)}`,
     params: kazooParams({ 'Call-ID': callId, 'Hangup-Cause': 'NORMAL_CLEARING', 'Duration-Seconds': '42' }),
   });
 }

@@ -35,7 +35,7 @@ type Subject = 'node -e 0' | 'minimal' | 'pivot' | 'cdr' | 'health';
  * take turns within each round, the order rotating, so drift hits all of them.
  * The environment is the deployed one where it matters: NODE_OPTIONS
  * --enable-source-maps as infra/PivotFunction.ts sets it (for every subject,
- * `node -e 0` included), the token from PIVOT_TOKEN instead of Secrets Manager.
+ * `node -e 0` included), the route key from PIVOT_ROUTE_KEY instead of Secrets Manager.
  */
 export async function measureColdStart(endpoint: string, tableName: string): Promise<Figure[]> {
   const { bundles, driver } = await bundleFunctions();

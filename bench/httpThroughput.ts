@@ -3,7 +3,7 @@ import { Agent, get, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { kazooQueryString } from '../lib/request/encodeKazooParams';
 import { kazooParams } from '../test/fixtures/kazooCalls';
-import { BENCH_TOKEN } from './benchSupport';
+import { BENCH_ROUTE_KEY, benchToken } from './benchSupport';
 import { type Figure, figure } from './report';
 
 const SECONDS_EACH = 5;
@@ -25,11 +25,11 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./httpThroughputServer.ts', import.
  * SECONDS_EACH seconds of load each in all.
  */
 export async function measureHttpThroughput(): Promise<Figure[]> {
-  const path = `/pivot/main-number?token=${BENCH_TOKEN}&${kazooQueryString(kazooParams({ 'Call-ID': 'http-bench' }))}`;
+  const path = `/pivot/main-number?token=${benchToken('main-number')}&${kazooQueryString(kazooParams({ 'Call-ID': 'http-bench' }))}`;
   let local: ServerProcess | undefined;
   let bare: ServerProcess | undefined;
   try {
-    local = await startServerProcess(SERVER_SCRIPT, ['local', BENCH_TOKEN]);
+    local = await startServerProcess(SERVER_SCRIPT, ['local', BENCH_ROUTE_KEY]);
     const sample = await fetchOnce(local.port, path);
     if (sample.status !== 200) throw new Error(`the local server answered ${sample.status}: ${sample.body}`);
     bare = await startServerProcess(SERVER_SCRIPT, ['bare', JSON.stringify({ body: sample.body, headers: sample.headers })]);

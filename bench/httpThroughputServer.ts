@@ -1,7 +1,7 @@
 /**
  * Child process of the HTTP throughput benchmark: one server per process, apart
  * from the load generator (the parent), so each side has a core of the two.
- * - `local <token> [instant]`: `npm start`'s server as its own code builds it
+ * - `local <route key> [instant]`: `npm start`'s server as its own code builds it
  *   (embedded dynalite, example routes, the deployed handlers), on a free loopback
  *   port, rules judged at a fixed business-hours instant so every answer is the same.
  * - `bare <json>`: the baseline, a bare node:http server that answers every
@@ -17,10 +17,16 @@ if (mode === 'local') await serveLocal(args[0]!, args[1]);
 else if (mode === 'bare') serveBare(args[0]!);
 else throw new Error(`unknown server "${mode}": expected local or bare`);
 
-async function serveLocal(token: string, instant = '2026-11-24T17:00:00Z'): Promise<void> {
+async function serveLocal(routeKey: string, instant = '2026-11-24T17:00:00Z'): Promise<void> {
   // Imported here so the bare baseline's process never loads the local server's code.
   const { startLocalServer } = await import('../local/startLocalServer');
-  const server = await startLocalServer({ port: 0, host: '127.0.0.1', dynamoPort: 0, token, clockOverride: new Date(instant) });
+  const server = await startLocalServer({
+    port: 0,
+    host: '127.0.0.1',
+    dynamoPort: 0,
+    routeKeys: { current: routeKey },
+    clockOverride: new Date(instant),
+  });
   process.send!({ port: server.port });
   answerServerControl(() => server.close());
 }

@@ -15,7 +15,7 @@ process.env['AWS_SECRET_ACCESS_KEY'] ??= 'bench';
 // Imported after the environment is set: functions/ builds Powertools objects at import time.
 const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
-const { measureEngineThroughput } = await import('./engine');
+const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureColdStart } = await import('./coldStart');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
@@ -44,6 +44,7 @@ try {
   await seedPivotTable(dynalite.endpoint, TABLE);
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
+  await run('pattern matching', () => measurePatternMatching());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {

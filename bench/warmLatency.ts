@@ -59,7 +59,7 @@ export async function measureWarmLatency(endpoint: string, tableName: string): P
     stateFloor: async () => {
       // What the design asks of the store for one follow-up, bare: a consistent
       // GetItem of the call and a PutItem conditional on its version, no pipeline.
-      const keys = Array.from({ length: BATCH }, () => callKey(`warm-floor-${++callSerial}`));
+      const keys = Array.from({ length: BATCH }, () => callKey({ routeId: 'account-pin', callId: `warm-floor-${++callSerial}` }));
       for (const key of keys) await bare.send(new PutItemCommand({ TableName: tableName, Item: floorItem(key, 1) }));
       for (const key of keys) {
         const t0 = performance.now();

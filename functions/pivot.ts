@@ -14,7 +14,11 @@ export function createPivotHandler(
   telemetry: Telemetry,
   options: { scheme?: 'https' | 'http' } = {},
 ): LambdaHttpHandler {
-  const limits = () => ({ maxBodyBytes: runtime().config.MAX_BODY_BYTES, maxQueryBytes: runtime().config.MAX_QUERY_BYTES });
+  const limits = () => ({
+    maxBodyBytes: runtime().config.MAX_BODY_BYTES,
+    maxQueryBytes: runtime().config.MAX_QUERY_BYTES,
+    sourceAllowlist: runtime().sourceAllowlist,
+  });
   return createHttpFunction(telemetry, limits, async (http) => {
     const started = performance.now();
     const rt = runtime();

@@ -92,7 +92,7 @@ export class PivotHttpApi extends Construct {
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Kazoo Pivot can neither sign requests nor send auth headers; pivot and cdr routes check the ?token= shared secret in the handler, and /health is a deliberately public probe that returns no data.',
+        'Kazoo Pivot can neither sign requests nor send auth headers; pivot and cdr routes check a per-route ?token= (an HMAC of the route id under a key in Secrets Manager) in the handler, and /health is a deliberately public probe that returns no data.',
     });
   }
 

@@ -38,20 +38,21 @@ export class PivotStack extends Stack {
       deletionProtection: settings.deletionProtection,
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       alarmTopic: settings.alarmTopicArn ? Topic.fromTopicArn(this, 'AlarmTopic', settings.alarmTopicArn) : undefined,
+      allowedSourceCidrs: settings.allowedSourceCidrs,
     });
 
     new CfnOutput(this, 'PivotBaseUrl', {
-      description: 'Kazoo voice_url is <this><route id>?token=<token>; cdr_url adds /cdr after the route id',
+      description: "Kazoo voice_url is <this><route id>?token=<the route's token>; cdr_url adds /cdr after the route id",
       value: this.service.pivotBaseUrl,
     });
     new CfnOutput(this, 'TableName', {
       description: 'DynamoDB table holding routes (ROUTE#<id>) and call state (CALL#<id>)',
       value: this.service.table.tableName,
     });
-    // The command, never the value: outputs are readable by anyone with cloudformation:DescribeStacks.
-    new CfnOutput(this, 'TokenCommand', {
-      description: 'Prints the token Kazoo must send as ?token=',
-      value: `aws secretsmanager get-secret-value --secret-id ${this.service.tokenSecret.secretArn} --region ${this.region} --query SecretString --output text`,
+    // The command, never a token: outputs are readable by anyone with cloudformation:DescribeStacks.
+    new CfnOutput(this, 'RouteUrlCommand', {
+      description: "Prints a route's voice_url and cdr_url, with its token (reads the key secret with your AWS credentials)",
+      value: `npm run rules -- url <route> --base ${this.service.pivotBaseUrl} --secret ${this.service.routeKeySecret.secretArn} --region ${this.region}`,
     });
   }
 }
@@ -65,12 +66,14 @@ export interface PivotServiceProps {
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   readonly alarmTopic?: ITopic;
+  /** Only these source CIDRs may call pivot and cdr (ALLOWED_SOURCE_CIDRS); unset: any. */
+  readonly allowedSourceCidrs?: readonly string[];
 }
 
-/** Everything Kazoo's Pivot needs on AWS: table, token, the three handlers, the HTTP API and its alarms. */
+/** Everything Kazoo's Pivot needs on AWS: table, route keys, the three handlers, the HTTP API and its alarms. */
 export class PivotService extends Construct {
   readonly table: Table;
-  readonly tokenSecret: Secret;
+  readonly routeKeySecret: Secret;
   readonly pivot: PivotFunction;
   readonly cdr: PivotFunction;
   readonly health: PivotFunction;
@@ -96,20 +99,25 @@ export class PivotService extends Construct {
       removalPolicy: props.retainTable ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
-    // Alphanumeric only, so the token survives being pasted into a voice_url without URL-encoding.
-    this.tokenSecret = new Secret(this, 'KazooToken', {
-      description: 'Token Kazoo sends as ?token= in the Pivot voice_url and cdr_url',
+    // The key every route's token (and every follow-up signature) is an HMAC under; no
+    // per-route secret is stored. JSON so a rotation can hold the previous key beside it.
+    this.routeKeySecret = new Secret(this, 'RouteKeys', {
+      description: 'Route keys {"current", "previous"?}: each route token in a Kazoo voice_url is an HMAC under them',
       generateSecretString: {
-        passwordLength: 40,
+        secretStringTemplate: '{}',
+        generateStringKey: 'current',
+        passwordLength: 64,
         excludePunctuation: true,
         includeSpace: false,
-        requireEachIncludedType: true,
       },
+      // Every voice_url in Kazoo derives from this key: deleting it with the stack (while the
+      // retained table keeps the routes) would leave no way to print or accept those URLs.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.tokenSecret).acknowledge({
+    Validations.of(this.routeKeySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The token is pasted by hand into Kazoo callflows (voice_url); automatic rotation would break live calls until every callflow is edited, so it is rotated manually together with Kazoo.',
+        'Route tokens derived from this key are pasted into Kazoo callflows (voice_url); an automatic rotation would break live calls until every callflow is edited, so it is rotated by hand with a current and a previous key (docs/security.md).',
     });
 
     // One service name per function: Powertools uses it as a metric dimension and log field.
@@ -121,9 +129,10 @@ export class PivotService extends Construct {
     // only the budget is the operator's, the rest are the runtime's defaults written out.
     const callHandlerSettings = {
       TABLE_NAME: this.table.tableName,
-      TOKEN_SECRET_ARN: this.tokenSecret.secretArn,
+      ROUTE_KEY_SECRET_ARN: this.routeKeySecret.secretArn,
       ...Object.fromEntries(Object.entries(RUNTIME_DEFAULTS).map(([name, value]) => [name, String(value)])),
       BUDGET_MS: String(props.budgetMs),
+      ...(props.allowedSourceCidrs?.length && { ALLOWED_SOURCE_CIDRS: props.allowedSourceCidrs.join(',') }),
     };
 
     this.pivot = new PivotFunction(this, 'Pivot', {
@@ -135,7 +144,7 @@ export class PivotService extends Construct {
     });
     this.cdr = new PivotFunction(this, 'Cdr', {
       entry: 'functions/cdr.ts',
-      description: 'Kazoo cdr_url: closes the call state and logs the call summary',
+      description: 'Kazoo cdr_url or CHANNEL_DESTROY webhook: ends the route call state and logs the call summary',
       timeout,
       environment: { ...callHandlerSettings, ...observabilityFor('kazoo-pivot-cdr') },
       logRetention,
@@ -148,12 +157,14 @@ export class PivotService extends Construct {
       logRetention,
     });
 
-    // pivot reads routes but never writes them: routes are edited by operators, not by calls.
+    // pivot and cdr read routes but never write them: routes are edited by operators, not by calls.
+    // cdr reads its route for the same 404 and Account-ID allowlist as pivot.
     this.pivot.grantKeyPrefixAccess(this.table, ROUTE_KEY_PREFIX, ['GetItem']);
     this.pivot.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
+    this.cdr.grantKeyPrefixAccess(this.table, ROUTE_KEY_PREFIX, ['GetItem']);
     this.cdr.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
-    this.tokenSecret.grantRead(this.pivot.role);
-    this.tokenSecret.grantRead(this.cdr.role);
+    this.routeKeySecret.grantRead(this.pivot.role);
+    this.routeKeySecret.grantRead(this.cdr.role);
 
     this.httpApi = new PivotHttpApi(this, 'Http', {
       pivotHandler: this.pivot.handler,

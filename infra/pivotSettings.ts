@@ -1,6 +1,8 @@
 import type { Node } from 'constructs';
 // The runtime's own defaults, so a deployed function and `npm start` agree without repeating the numbers.
 import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
+// The handlers' own CIDR parser: synth refuses exactly what the functions would.
+import { parseSourceCidrs } from '../lib/http/sourceAllowlist';
 
 /** The knobs an operator may turn per deployment; everything else is fixed by design. */
 export interface PivotSettings {
@@ -16,6 +18,11 @@ export interface PivotSettings {
   readonly throttleBurstLimit: number;
   /** Existing SNS topic that alarms notify; without it alarms only change state. */
   readonly alarmTopicArn?: string;
+  /**
+   * IPv4/IPv6 CIDRs (Kazoo's egress addresses) pivot and cdr accept requests from;
+   * others get 403 before any read. Unset or empty: every source (the default).
+   */
+  readonly allowedSourceCidrs?: readonly string[];
 }
 
 export const defaultPivotSettings: PivotSettings = {
@@ -34,6 +41,7 @@ export const pivotContextKeys = {
   throttleRateLimit: 'pivot:throttleRateLimit',
   throttleBurstLimit: 'pivot:throttleBurstLimit',
   alarmTopicArn: 'pivot:alarmTopicArn',
+  allowedSourceCidrs: 'pivot:allowedSourceCidrs',
 } as const satisfies Record<keyof PivotSettings, string>;
 
 /** Context given on the command line arrives as strings, from cdk.json as JSON values: accept both. */
@@ -46,13 +54,15 @@ export function pivotSettingsFromContext(node: Node): PivotSettings {
     throttleRateLimit: asNumber(read('throttleRateLimit'), defaultPivotSettings.throttleRateLimit, pivotContextKeys.throttleRateLimit),
     throttleBurstLimit: asNumber(read('throttleBurstLimit'), defaultPivotSettings.throttleBurstLimit, pivotContextKeys.throttleBurstLimit),
     alarmTopicArn: asOptionalString(read('alarmTopicArn')),
+    allowedSourceCidrs: asCidrs(read('allowedSourceCidrs')),
   };
 }
 
 /** Explicit overrides (tests, another app) win over context; `undefined` means "not given", not "unset it". */
 export function resolvePivotSettings(node: Node, overrides: Partial<PivotSettings> = {}): PivotSettings {
   const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  return { ...pivotSettingsFromContext(node), ...given };
+  const settings = { ...pivotSettingsFromContext(node), ...given };
+  return { ...settings, allowedSourceCidrs: asCidrs(settings.allowedSourceCidrs) };
 }
 
 function asNumber(value: unknown, fallback: number, key: string): number {
@@ -67,6 +77,22 @@ function asBoolean(value: unknown, fallback: boolean, key: string): boolean {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
   throw new Error(`context ${key} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A comma-separated string (`-c`) or a list (cdk.json, overrides), normalised; none given or empty: undefined. */
+function asCidrs(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const key = pivotContextKeys.allowedSourceCidrs;
+  const isList = Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (typeof value !== 'string' && !isList) {
+    throw new Error(`context ${key} must be a comma-separated list of CIDRs, got ${JSON.stringify(value)}`);
+  }
+  try {
+    const cidrs = parseSourceCidrs(value as string | string[]);
+    return cidrs.length > 0 ? cidrs : undefined;
+  } catch (error) {
+    throw new Error(`context ${key}: ${(error as Error).message}`);
+  }
 }
 
 function asOptionalString(value: unknown): string | undefined {

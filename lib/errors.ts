@@ -44,11 +44,45 @@ export class RequestTooLargeError extends Error {
   }
 }
 
+/**
+ * More parameters than any Pivot request carries, query string and body together
+ * (lib/request/parameterBudget.ts): refused, whether sent by GET, form or JSON.
+ */
+export class TooManyParametersError extends Error {
+  override readonly name = 'TooManyParametersError';
+  constructor(readonly limit: number) {
+    super(`more than ${limit} parameters (query string and body together)`);
+  }
+}
+
+/** The request came from an address outside the deployment's source allowlist; refused before anything is read. */
+export class SourceNotAllowedError extends Error {
+  override readonly name = 'SourceNotAllowedError';
+  constructor(readonly sourceIp: string | undefined) {
+    super(`source address ${sourceIp ?? '(unknown)'} is not in the allowlist`);
+  }
+}
+
 /** No token (401) or a wrong one / an Account-ID the route does not allow (403). */
 export class AuthError extends Error {
   override readonly name = 'AuthError';
   constructor(
     readonly reason: 'missing_token' | 'invalid_token' | 'account_not_allowed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * An IVR step's follow-up URL that is not this call's: unsigned, signed for another
+ * route, call or step, or expired. Answered 403 whatever the reason (the reason is
+ * for the log only), before any call state is read.
+ */
+export class FollowUpRefusedError extends Error {
+  override readonly name = 'FollowUpRefusedError';
+  constructor(
+    readonly reason: 'unsigned' | 'forged' | 'expired',
     message: string,
   ) {
     super(message);
@@ -72,6 +106,20 @@ export class RouteNotFoundError extends Error {
   override readonly name = 'RouteNotFoundError';
   constructor(readonly routeId: string) {
     super(`no route "${routeId}"`);
+  }
+}
+
+/**
+ * A request for a call that has already ended (its cdr came): refused without a
+ * write, so a replayed follow-up or a repeated entry cannot bring the call back.
+ */
+export class CallEndedError extends Error {
+  override readonly name = 'CallEndedError';
+  constructor(
+    readonly routeId: string,
+    readonly callId: string,
+  ) {
+    super(`call "${callId}" on route "${routeId}" has ended`);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the local Pivot server. Settings come from the environment
- * (PORT, HOST, PIVOT_TOKEN, PIVOT_CLOCK, PUBLIC_URL, DYNAMODB_PORT) and one flag, --persist.
+ * (PORT, HOST, PIVOT_ROUTE_KEY, PIVOT_CLOCK, PUBLIC_URL, DYNAMODB_PORT) and one flag, --persist.
  */
 import { parseArgs } from 'node:util';
 import { DataDirInUseError } from './dataDirLock';
@@ -13,9 +13,12 @@ const USAGE = `usage: npm start [-- --persist]
 
   --persist   keep the table on disk under .local-data/ (default: in memory)
 
-environment: PORT (${DEFAULT_PORT}), HOST (127.0.0.1), PIVOT_TOKEN (local-dev-token),
+environment: PORT (${DEFAULT_PORT}), HOST (127.0.0.1),
+             PIVOT_ROUTE_KEY (route tokens derive from it; default a public local key),
+             PIVOT_ROUTE_KEY_PREVIOUS (also accepted, to try a key rotation),
              ${CLOCK_ENV} (judge rules at this instant), DYNAMODB_PORT (8000),
-             PUBLIC_URL (where Kazoo reaches this server, e.g. a tunnel; default this machine's LAN address)`;
+             PUBLIC_URL (where Kazoo reaches this server, e.g. a tunnel; default this machine's LAN address),
+             ALLOWED_SOURCE_CIDRS (answer only these client addresses, e.g. 192.0.2.10/32; default any)`;
 
 function fail(message: string): never {
   console.error(`npm start: ${message}`);
@@ -56,7 +59,6 @@ async function main(): Promise<void> {
       host: process.env['HOST'] || undefined,
       persist: values.persist ?? false,
       clockOverride,
-      token: process.env['PIVOT_TOKEN'] || undefined,
       publicUrl: publicUrl?.replace(/\/$/, ''),
       dynamoPort: portFrom('DYNAMODB_PORT', 8000),
     });

@@ -16,11 +16,12 @@ import { lambdaContext, writeGatewayError, writeLambdaResult, type LambdaHandler
 import { closeServer, listenOnPort } from './listenOnPort';
 import { loadExampleRoutes, type LoadedExamples } from './loadExampleRoutes';
 import { localClock } from './localClock';
+import { localRouteKeys } from './localRouteKey';
+import { routeToken, type RouteKeys } from '../lib/pivot/routeCredentials';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
 
 export const DEFAULT_PORT = 3000;
-export const DEFAULT_TOKEN = 'local-dev-token';
 export const LOCAL_TABLE = 'kazoo-pivot-local';
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -43,9 +44,12 @@ export type LocalServerOptions = {
   persist?: boolean;
   /** Judge rules at this instant when a request has no x-pivot-clock header. */
   clockOverride?: Date;
-  token?: string;
+  /** Default: PIVOT_ROUTE_KEY(_PREVIOUS) from this process's environment, else the public local key. */
+  routeKeys?: RouteKeys;
   /** Where Kazoo reaches this server (e.g. a tunnel); IVR prompts pivot back to it. */
   publicUrl?: string;
+  /** Only these client CIDRs may call pivot and cdr, as deployed; default: ALLOWED_SOURCE_CIDRS from this process's environment, else any. */
+  allowedSourceCidrs?: string;
   /** dynalite's port; default 0 (any free port). */
   dynamoPort?: number;
   examplesDir?: string;
@@ -58,7 +62,10 @@ export type LocalServer = {
   /** The origin Kazoo must use (never loopback, which Kazoo refuses), no trailing slash. */
   publicUrl: string;
   port: number;
-  token: string;
+  /** The keys this server's route tokens derive from. */
+  routeKeys: RouteKeys;
+  /** A route's token under the current key: what its voice_url carries as `?token=`. */
+  tokenFor(routeId: string): string;
   tableName: string;
   dynamoEndpoint: string;
   persisted: boolean;
@@ -73,7 +80,7 @@ export type LocalServer = {
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? DEFAULT_TOKEN;
+  const routeKeys = options.routeKeys ?? localRouteKeys(process.env);
   const persisted = options.persist ?? false;
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, '.local-data');
   const unlock = persisted ? lockDataDir(dataDir) : () => undefined;
@@ -87,7 +94,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   try {
     const examples = await prepareTable(dynamo.endpoint, options.examplesDir ?? join(PROJECT_ROOT, 'examples'), persisted);
     const scheme = options.publicUrl?.startsWith('https:') ? 'https' : 'http';
-    const handlers = localHandlers({ token, endpoint: dynamo.endpoint, clockOverride: options.clockOverride, scheme });
+    const handlers = localHandlers({
+      routeKeys,
+      endpoint: dynamo.endpoint,
+      clockOverride: options.clockOverride,
+      scheme,
+      allowedSourceCidrs: options.allowedSourceCidrs ?? process.env['ALLOWED_SOURCE_CIDRS'],
+    });
     let origin: PublicOrigin | undefined;
     // Known once the port is bound (port 0 picks one), which is before any request can arrive.
     const originOf = (port: number) => (origin ??= publicOriginFor({ publicUrl: options.publicUrl, listenHost: host, port }));
@@ -101,7 +114,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       url: `http://localhost:${port}`,
       publicUrl: `${publicScheme}://${publicHost}`,
       port,
-      token,
+      routeKeys,
+      tokenFor: (routeId) => routeToken(routeKeys.current, routeId),
       tableName: LOCAL_TABLE,
       dynamoEndpoint: dynamo.endpoint,
       persisted,
@@ -134,15 +148,24 @@ async function prepareTable(endpoint: string, examplesDir: string, keepExisting:
 
 type Handlers = Record<LocalTarget, LambdaHandler>;
 
-function localHandlers(o: { token: string; endpoint: string; clockOverride?: Date; scheme: 'http' | 'https' }): Handlers {
+function localHandlers(o: {
+  routeKeys: RouteKeys;
+  endpoint: string;
+  clockOverride?: Date;
+  scheme: 'http' | 'https';
+  allowedSourceCidrs?: string;
+}): Handlers {
   const telemetry = createTelemetry('kazoo-pivot-local');
   const env = {
     TABLE_NAME: LOCAL_TABLE,
-    PIVOT_TOKEN: o.token,
+    PIVOT_ROUTE_KEY: o.routeKeys.current,
+    ...(o.routeKeys.previous && { PIVOT_ROUTE_KEY_PREVIOUS: o.routeKeys.previous }),
     DYNAMODB_ENDPOINT: o.endpoint,
     AWS_REGION: 'us-east-1',
     // Routes pushed with the rules CLI show up within a second instead of 30.
     ROUTE_CACHE_TTL_MS: '1000',
+    // The client's address stands in for API Gateway's sourceIp (apiGatewayEventV2.ts).
+    ...(o.allowedSourceCidrs && { ALLOWED_SOURCE_CIDRS: o.allowedSourceCidrs }),
   };
   const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
   return {

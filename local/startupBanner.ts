@@ -1,32 +1,39 @@
 import { CLOCK_ENV, CLOCK_HEADER } from './localClock';
+import { LOCAL_ROUTE_KEY } from './localRouteKey';
 import type { LocalServer } from './startLocalServer';
 
 const SAMPLE_CALLER = '%2B14155550123';
 const SAMPLE_DIALED = '%2B12125550100';
 
-/** What `npm start` prints: where the routes are, and two requests that answer a callflow. */
+/** What `npm start` prints: where the routes are (each with its own token), and two requests that answer a callflow. */
 export function startupBanner(server: LocalServer, options: { clockOverride?: Date } = {}): string {
-  const { url, token, publicUrl } = server;
-  const query = `?token=${encodeURIComponent(token)}`;
-  const voiceUrl = (route: string) => `${publicUrl}/pivot/${route}${query}`;
-  const localUrl = (route: string) => `${url}/pivot/${route}${query}`;
+  const { url, publicUrl } = server;
+  const query = (route: string) => `?token=${encodeURIComponent(server.tokenFor(route))}`;
+  const voiceUrl = (route: string) => `${publicUrl}/pivot/${route}${query(route)}`;
+  const localUrl = (route: string) => `${url}/pivot/${route}${query(route)}`;
   const routes = server.examples.loaded.concat(server.examples.kept).sort();
   const width = Math.max(...routes.map((r) => r.length), 'health'.length);
   const first = routes.includes('main-number') ? 'main-number' : (routes[0] ?? 'main-number');
   const clock = options.clockOverride
     ? `${options.clockOverride.toISOString()} (${CLOCK_ENV}); a ${CLOCK_HEADER} header still wins`
     : `system clock; try another instant with an ${CLOCK_HEADER}: <ISO instant> header or ${CLOCK_ENV}=<ISO instant>`;
+  // Never the key itself: every route's token derives from it.
+  const key =
+    server.routeKeys.current === LOCAL_ROUTE_KEY
+      ? 'the public local key: each route has its own token (set PIVOT_ROUTE_KEY to choose another key)'
+      : `PIVOT_ROUTE_KEY${server.routeKeys.previous ? ' (PIVOT_ROUTE_KEY_PREVIOUS also accepted)' : ''}: each route has its own token`;
 
   const lines = [
     `Kazoo Pivot (local): the real handlers on an embedded DynamoDB, ${server.persisted ? 'kept in .local-data/' : 'in memory'}`,
-    `  token     ${token}${token === 'local-dev-token' ? '  (set PIVOT_TOKEN to choose another)' : ''}`,
+    `  route key ${key}`,
     `  DynamoDB  ${server.dynamoEndpoint}  table ${server.tableName}  (npm run rules -- … --endpoint ${server.dynamoEndpoint} --table ${server.tableName})`,
     `  clock     ${clock}`,
     '',
     `Pivot URLs (for a real Kazoo, which refuses loopback voice_urls, set PUBLIC_URL to a reachable origin):`,
     ...routes.map((r) => `  ${r.padEnd(width)}  ${voiceUrl(r)}`),
-    `  ${'cdr_url'.padEnd(width)}  ${publicUrl}/pivot/<route>/cdr${query}`,
+    `  ${'cdr_url'.padEnd(width)}  ${publicUrl}/pivot/<route>/cdr?token=<that route's token>`,
     `  ${'health'.padEnd(width)}  ${url}/health`,
+    `  any route's URLs: npm run rules -- url <route> --base ${publicUrl} --endpoint ${server.dynamoEndpoint}`,
     ...skippedLines(server),
     '',
     'Try it:',

@@ -21,7 +21,7 @@ export type StoredCallState =
 
 export function callStateToItem(state: CallState): DynamoItem {
   const item: DynamoItem = {
-    ...callKey(state.callId),
+    ...callKey(state),
     callId: str(state.callId),
     routeId: str(state.routeId),
     attempts: num(state.attempts),

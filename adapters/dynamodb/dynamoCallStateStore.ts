@@ -5,8 +5,8 @@ import {
   type DynamoDBClient,
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { StoreUnavailableError, type FieldIssue } from '../../lib/errors';
-import { callStateSchema, type CallState, type CallStateData } from '../../lib/calls/callState';
+import { CallEndedError, StoreUnavailableError, type FieldIssue } from '../../lib/errors';
+import { callStateSchema, type CallKey, type CallState, type CallStateData } from '../../lib/calls/callState';
 import type { CallStateStore, StoreCallOptions } from '../../lib/calls/callStateStore';
 import { callStateToItem, readCallStateItem, versionReplaced, type StoredCallState, type WriteExpectation } from './callStateItem';
 import { waitAfterConflict } from './conflictBackoff';
@@ -23,7 +23,7 @@ export type DynamoCallStateStoreOptions = {
   /** Version conflicts tolerated in one update before giving up. */
   maxConflictRetries?: number;
   /** A stored item that fails the schema reads as absent; this hears about it. */
-  onInvalid?: (callId: string, issues: readonly FieldIssue[]) => void;
+  onInvalid?: (key: CallKey, issues: readonly FieldIssue[]) => void;
 };
 
 /** What a read-modify-write round decides: write this data, or stop with this result. */
@@ -33,7 +33,8 @@ type Decision = { write: CallStateData } | { done: CallState | undefined };
  * Call state with optimistic concurrency. DynamoDB calls per operation, which the
  * benchmark counts: get = 1 GetItem; update of a new call with expectAbsent = 1
  * PutItem; any other update = 1 GetItem + 1 PutItem, plus one of each per conflict;
- * end = 1 GetItem (+ 1 PutItem when there is a live call to end).
+ * end = 1 GetItem (+ 1 PutItem when there is a live call to end). An update of an
+ * ended call costs its read and writes nothing.
  */
 export class DynamoCallStateStore implements CallStateStore {
   readonly #client: DynamoDBClient;
@@ -52,30 +53,34 @@ export class DynamoCallStateStore implements CallStateStore {
     this.#onInvalid = options.onInvalid;
   }
 
-  async get(callId: string, options: StoreCallOptions = {}): Promise<CallState | undefined> {
-    return this.#liveState(await this.#read(callId, options.signal));
+  async get(key: CallKey, options: StoreCallOptions = {}): Promise<CallState | undefined> {
+    const stored = await this.#read(key, options.signal);
+    return stored.kind === 'valid' && !this.#isExpired(stored.state) ? stored.state : undefined;
   }
 
   async update(
-    callId: string,
+    key: CallKey,
     mutate: (current: CallState | undefined) => CallStateData,
     options: StoreCallOptions & { expectAbsent?: boolean } = {},
   ): Promise<CallState> {
     const { signal, expectAbsent } = options;
     if (expectAbsent) {
       throwIfAborted('call state update', signal);
-      const written = await this.#write(callId, mutate(undefined), { kind: 'absent' }, 0, signal);
+      const written = await this.#write(key, mutate(undefined), { kind: 'absent' }, 0, signal);
       if (written) return written;
     }
-    const state = await this.#readModifyWrite(callId, signal, (stored) => ({
-      write: mutate(this.#liveState(stored)),
-    }));
+    const state = await this.#readModifyWrite(key, signal, (stored) => {
+      if (stored.kind === 'valid' && stored.state.ended && !this.#isExpired(stored.state)) {
+        throw new CallEndedError(key.routeId, key.callId);
+      }
+      return { write: mutate(this.#liveState(stored)) };
+    });
     // Only `end` ever decides `done`.
     return state as CallState;
   }
 
-  async end(callId: string, options: StoreCallOptions = {}): Promise<CallState | undefined> {
-    return this.#readModifyWrite(callId, options.signal, (stored) => {
+  async end(key: CallKey, options: StoreCallOptions = {}): Promise<CallState | undefined> {
+    return this.#readModifyWrite(key, options.signal, (stored) => {
       if (stored.kind !== 'valid' || this.#isExpired(stored.state)) return { done: undefined };
       // A repeated cdr callback gets the same summary, without another write.
       if (stored.state.ended) return { done: stored.state };
@@ -84,34 +89,34 @@ export class DynamoCallStateStore implements CallStateStore {
   }
 
   async #readModifyWrite(
-    callId: string,
+    key: CallKey,
     signal: AbortSignal | undefined,
     decide: (stored: StoredCallState) => Decision,
   ): Promise<CallState | undefined> {
     for (let conflicts = 0; ; conflicts++) {
-      const stored = await this.#read(callId, signal);
+      const stored = await this.#read(key, signal);
       const decision = decide(stored);
       if ('done' in decision) return decision.done;
       throwIfAborted('call state update', signal);
-      const written = await this.#write(callId, decision.write, stored.expect, versionReplaced(stored), signal);
+      const written = await this.#write(key, decision.write, stored.expect, versionReplaced(stored), signal);
       if (written) return written;
       if (conflicts >= this.#maxConflictRetries) {
-        throw new StoreUnavailableError(`call state ${callId} still conflicting after ${this.#maxConflictRetries} retries`);
+        throw new StoreUnavailableError(`call state ${key.callId} still conflicting after ${this.#maxConflictRetries} retries`);
       }
       await waitAfterConflict(conflicts, signal);
     }
   }
 
-  async #read(callId: string, signal: AbortSignal | undefined): Promise<StoredCallState> {
+  async #read(key: CallKey, signal: AbortSignal | undefined): Promise<StoredCallState> {
     const { Item } = await callStore('call state read', signal, (abortSignal) =>
-      this.#client.send(new GetItemCommand({ TableName: this.#tableName, Key: callKey(callId), ConsistentRead: true }), { abortSignal }),
+      this.#client.send(new GetItemCommand({ TableName: this.#tableName, Key: callKey(key), ConsistentRead: true }), { abortSignal }),
     );
     const stored = readCallStateItem(Item);
-    if (stored.kind === 'invalid') this.#onInvalid?.(callId, stored.issues);
+    if (stored.kind === 'invalid') this.#onInvalid?.(key, stored.issues);
     return stored;
   }
 
-  /** The state a caller may see: not unreadable, not past its TTL, not ended. */
+  /** The state a mutation may build on: not unreadable, not past its TTL, not ended. */
   #liveState(stored: StoredCallState): CallState | undefined {
     if (stored.kind !== 'valid' || stored.state.ended || this.#isExpired(stored.state)) return undefined;
     return stored.state;
@@ -123,13 +128,13 @@ export class DynamoCallStateStore implements CallStateStore {
 
   /** One conditional PutItem; undefined when the condition failed (someone else wrote). */
   async #write(
-    callId: string,
+    key: CallKey,
     data: CallStateData,
     expect: WriteExpectation,
     replacedVersion: number,
     signal: AbortSignal | undefined,
   ): Promise<CallState | undefined> {
-    const state = this.#stamp(callId, data, replacedVersion + 1);
+    const state = this.#stamp(key, data, replacedVersion + 1);
     const input: PutItemCommandInput = {
       TableName: this.#tableName,
       Item: callStateToItem(state),
@@ -148,14 +153,15 @@ export class DynamoCallStateStore implements CallStateStore {
 
   /**
    * The store owns version and timestamps whatever `mutate` returned (it may spread
-   * the current state, stale numbers included), and the key decides the callId.
+   * the current state, stale numbers included), and the key decides route and Call-ID.
    * A state that breaks the schema is refused here rather than stored unreadable.
    */
-  #stamp(callId: string, data: CallStateData, version: number): CallState {
+  #stamp(key: CallKey, data: CallStateData, version: number): CallState {
     const nowMs = Math.floor(this.#now());
     const candidate = {
       ...data,
-      callId,
+      routeId: key.routeId,
+      callId: key.callId,
       version,
       updatedAt: nowMs,
       expiresAt: Math.floor(nowMs / 1000 + this.#ttlSeconds),
@@ -163,7 +169,7 @@ export class DynamoCallStateStore implements CallStateStore {
     const parsed = callStateSchema.safeParse(candidate);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new TypeError(`refusing to store an invalid call state for ${callId}: ${detail}`, {
+      throw new TypeError(`refusing to store an invalid call state for ${key.callId}: ${detail}`, {
         cause: parsed.error,
       });
     }

@@ -15,20 +15,20 @@
  * | `route`     | S    | the route document as JSON text, unparsed      |
  * | `updatedAt` | N    | last write, epoch milliseconds                 |
  *
- * Call-state items (one per Kazoo Call-ID, written on every IVR step):
+ * Call-state items (one per route and Kazoo Call-ID, written on every IVR step):
  *
  * | attribute   | type | meaning                                              |
  * |-------------|------|------------------------------------------------------|
- * | `pk`        | S    | `CALL#<callId>`                                      |
+ * | `pk`        | S    | `CALL#<routeId>#<callId>`                            |
  * | `callId`    | S    | the Kazoo Call-ID                                    |
- * | `routeId`   | S    | the route the call is running                        |
+ * | `routeId`   | S    | the route the call is running (also in `pk`)         |
  * | `step`      | S    | IVR step awaiting an answer (absent when none)       |
  * | `attempts`  | N    | prompts played for that step                         |
  * | `digits`    | M<S> | collected DTMF by collection name                    |
  * | `vars`      | M<S> | values kept by earlier steps                         |
  * | `path`      | L<S> | steps visited, in order                              |
  * | `outcome`   | S    | last answer: rule name, `step:<name>`, `fallback`... |
- * | `ended`     | BOOL | set by the cdr callback; an ended call reads absent  |
+ * | `ended`     | BOOL | set by the cdr; no later write until the TTL passes  |
  * | `version`   | N    | optimistic concurrency: each write expects the last  |
  * | `updatedAt` | N    | last write, epoch milliseconds                       |
  * | `expiresAt` | N    | TTL attribute, epoch SECONDS (now + ttlHours)        |
@@ -39,6 +39,7 @@
  * under the usual version condition.
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CallKey } from '../../lib/calls/callState';
 import { str } from './attributeValues';
 
 export const PARTITION_KEY = 'pk';
@@ -47,7 +48,16 @@ export const ROUTE_KEY_PREFIX = 'ROUTE#';
 export const CALL_KEY_PREFIX = 'CALL#';
 
 export const routeKey = (routeId: string) => ({ [PARTITION_KEY]: str(ROUTE_KEY_PREFIX + routeId) });
-export const callKey = (callId: string) => ({ [PARTITION_KEY]: str(CALL_KEY_PREFIX + callId) });
+
+/**
+ * The route comes first and cannot hold a `#` (route ids are letters, digits, `-`
+ * and `_`), so no route id and Call-ID pair can spell another route's key.
+ * Every key still starts with `CALL#`: the IAM LeadingKeys condition is unchanged.
+ */
+export function callKey({ routeId, callId }: CallKey) {
+  if (routeId === '' || routeId.includes('#')) throw new TypeError(`not a route id for a call-state key: "${routeId}"`);
+  return { [PARTITION_KEY]: str(`${CALL_KEY_PREFIX}${routeId}#${callId}`) };
+}
 
 const ACTIVE_POLL_MS = 100;
 

@@ -22,7 +22,7 @@ export const httpApiEventSchema = z.object({
   requestContext: z
     .looseObject({
       domainName: z.string().optional(),
-      http: z.looseObject({ method: z.string() }).optional(),
+      http: z.looseObject({ method: z.string(), sourceIp: z.string().optional() }).optional(),
     })
     .optional(),
   pathParameters: stringMap,
@@ -57,6 +57,7 @@ export function httpRequestOf(event: unknown, limits: RequestLimits): HttpReques
     rawQuery: e.rawQueryString ?? '',
     headers,
     ...(e.body != null && { body: e.isBase64Encoded ? Buffer.from(e.body, 'base64').toString('utf8') : e.body }),
+    ...(e.requestContext?.http?.sourceIp !== undefined && { sourceIp: e.requestContext.http.sourceIp }),
   };
 }
 

@@ -2,7 +2,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { SourceNotAllowedError } from '../../lib/errors';
 import { errorAnswer, type HttpAnswer } from '../../lib/http/httpAnswer';
+import type { SourceAllowlist } from '../../lib/http/sourceAllowlist';
 import type { HttpRequest } from '../../lib/request/httpRequest';
 import { httpApiResultOf, httpRequestOf, type RequestLimits } from '../http/httpApiEvent';
 import { recordRefusal, type Telemetry } from './telemetry';
@@ -17,6 +19,9 @@ export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<AP
 /** One route's work on a plain request; it logs its own line and adds its own metrics. */
 export type HttpRoute = (request: HttpRequest) => Promise<HttpAnswer>;
 
+/** What every request is held to before the route sees it: sizes, and (when set) the source allowlist. */
+export type EdgeRules = RequestLimits & { sourceAllowlist?: SourceAllowlist };
+
 /**
  * The chain every HTTP function runs in, the same on Lambda, in tests and
  * behind the local server:
@@ -24,16 +29,23 @@ export type HttpRoute = (request: HttpRequest) => Promise<HttpAnswer>;
  * - Powertools' logMetrics: the cold-start metric, then this invocation's
  *   metrics flushed once, whether it answered or failed;
  * - the edge adapter: size limits, then the event turned into an HttpRequest;
+ * - the source allowlist, when the deployment has one: before the route checks
+ *   a token or reads anything;
  * - jsonErrorAnswer: whatever escapes answered as a deliberate JSON error.
  * `limits` is read per request from the runtime, which is built on first use.
  */
-export function createHttpFunction(telemetry: Telemetry, limits: () => RequestLimits, route: HttpRoute): LambdaHttpHandler {
+export function createHttpFunction(telemetry: Telemetry, limits: () => EdgeRules, route: HttpRoute): LambdaHttpHandler {
   const chain = middy()
     .use(injectLambdaContext(telemetry.logger))
     // An invocation that added no metric must still answer, not throw.
     .use(logMetrics(telemetry.metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
     .use(jsonErrorAnswer(telemetry))
-    .handler(async (event: unknown) => httpApiResultOf(await route(httpRequestOf(event, limits()))));
+    .handler(async (event: unknown) => {
+      const rules = limits();
+      const request = httpRequestOf(event, rules);
+      if (rules.sourceAllowlist && !rules.sourceAllowlist.allows(request.sourceIp)) throw new SourceNotAllowedError(request.sourceIp);
+      return httpApiResultOf(await route(request));
+    });
   return chain as unknown as LambdaHttpHandler;
 }
 

@@ -1,11 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
 import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
+import { sourceAllowlist, type SourceAllowlist } from '../../lib/http/sourceAllowlist';
 import type { HttpRequest } from '../../lib/request/httpRequest';
 import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
-import type { Telemetry } from './telemetry';
-import { tokenSourceFor } from './tokenSource';
+import { describeError, type Telemetry } from './telemetry';
+import { routeKeySourceFor } from './routeKeySource';
 
 /** Everything a pivot or cdr invocation needs, built once per container. */
 export type PivotRuntime = PivotDeps &
@@ -15,6 +16,8 @@ export type PivotRuntime = PivotDeps &
     dynamo: DynamoDBClient;
     /** The instant rules are judged at. Deployed: the system clock, nothing else. */
     clock: (request: HttpRequest) => Date;
+    /** Only these sources may call pivot and cdr (ALLOWED_SOURCE_CIDRS); undefined: any. */
+    sourceAllowlist?: SourceAllowlist;
   };
 
 export function createPivotRuntime(
@@ -38,7 +41,8 @@ export function createPivotRuntime(
     client,
     tableName: config.TABLE_NAME,
     ttlHours: config.CALL_STATE_TTL_HOURS,
-    onInvalid: (callId, issues) => telemetry.logger.error('stored call state is invalid; treated as absent', { callId, issues }),
+    onInvalid: ({ routeId, callId }, issues) =>
+      telemetry.logger.error('stored call state is invalid; treated as absent', { route: routeId, callId, issues }),
   });
   return {
     ...telemetry,
@@ -46,9 +50,14 @@ export function createPivotRuntime(
     dynamo: client,
     rules,
     callStates,
-    expectedToken: tokenSourceFor(config),
+    routeKeys: routeKeySourceFor(config, {
+      onRefreshFailed: (error) =>
+        telemetry.logger.warn('route key secret refresh failed; the keys read before keep serving', { error: describeError(error) }),
+    }),
+    followUpTtlSeconds: config.FOLLOW_UP_TTL_SECONDS,
     budgetMs: config.BUDGET_MS,
     clock: () => new Date(),
+    sourceAllowlist: sourceAllowlist(config.ALLOWED_SOURCE_CIDRS),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseSourceCidrs } from '../../lib/http/sourceAllowlist';
 
 /**
  * The numeric settings' defaults, keyed by environment variable. The stack
@@ -11,6 +12,10 @@ export const RUNTIME_DEFAULTS = {
   CALL_STATE_TTL_HOURS: 24,
   MAX_BODY_BYTES: 16_384,
   MAX_QUERY_BYTES: 8_192,
+  /** A rotated key secret reaches every warm container within this (docs/security.md, rotation). */
+  ROUTE_KEY_CACHE_TTL_MS: 300_000,
+  /** An IVR prompt waits seconds for digits; an hour covers any call and bounds a leaked follow-up URL. */
+  FOLLOW_UP_TTL_SECONDS: 3600,
 } as const satisfies Record<string, number>;
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -21,9 +26,11 @@ const int = (fallback: number) => z.coerce.number().int().positive().default(fal
  */
 export const runtimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),
-  /** Secrets Manager secret holding the token; absent locally, where PIVOT_TOKEN is used. */
-  TOKEN_SECRET_ARN: z.string().min(1).optional(),
-  PIVOT_TOKEN: z.string().min(1).optional(),
+  /** Secrets Manager secret holding the route keys as JSON `{"current", "previous"?}`; absent locally. */
+  ROUTE_KEY_SECRET_ARN: z.string().min(1).optional(),
+  /** The route keys locally (npm start, tests), where there is no secret; ignored when the secret is set. */
+  PIVOT_ROUTE_KEY: z.string().min(1).optional(),
+  PIVOT_ROUTE_KEY_PREVIOUS: z.string().min(1).optional(),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().default('us-east-1'),
   BUDGET_MS: int(RUNTIME_DEFAULTS.BUDGET_MS),
@@ -31,7 +38,19 @@ export const runtimeConfigSchema = z.object({
   CALL_STATE_TTL_HOURS: int(RUNTIME_DEFAULTS.CALL_STATE_TTL_HOURS),
   MAX_BODY_BYTES: int(RUNTIME_DEFAULTS.MAX_BODY_BYTES),
   MAX_QUERY_BYTES: int(RUNTIME_DEFAULTS.MAX_QUERY_BYTES),
+  ROUTE_KEY_CACHE_TTL_MS: int(RUNTIME_DEFAULTS.ROUTE_KEY_CACHE_TTL_MS),
+  FOLLOW_UP_TTL_SECONDS: int(RUNTIME_DEFAULTS.FOLLOW_UP_TTL_SECONDS),
+  /** Comma-separated CIDRs (Kazoo's egress) pivot and cdr accept requests from; unset or blank: any source. */
+  ALLOWED_SOURCE_CIDRS: z.string().superRefine(refuseInvalidCidrs).optional(),
 });
+
+function refuseInvalidCidrs(text: string, ctx: z.RefinementCtx): void {
+  try {
+    parseSourceCidrs(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+}
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
@@ -41,8 +60,8 @@ export function runtimeConfigFrom(env: Record<string, string | undefined>): Runt
     const issue = parsed.error.issues[0]!;
     throw new Error(`invalid environment ${issue.path.join('.')}: ${issue.message}`);
   }
-  if (!parsed.data.TOKEN_SECRET_ARN && !parsed.data.PIVOT_TOKEN) {
-    throw new Error('set TOKEN_SECRET_ARN (deployed) or PIVOT_TOKEN (local)');
+  if (!parsed.data.ROUTE_KEY_SECRET_ARN && !parsed.data.PIVOT_ROUTE_KEY) {
+    throw new Error('set ROUTE_KEY_SECRET_ARN (deployed) or PIVOT_ROUTE_KEY (local)');
   }
   return parsed.data;
 }

@@ -20,12 +20,19 @@ export function createTelemetry(serviceName: string): Telemetry {
   };
 }
 
+/** Route ids are at most 64 characters; a longer one from a URL is logged by its start. */
+const MAX_LOGGED_ROUTE = 64;
+
+export function loggedRoute(routeId: string | undefined): string | undefined {
+  return routeId !== undefined && routeId.length > MAX_LOGGED_ROUTE ? `${routeId.slice(0, MAX_LOGGED_ROUTE)}…` : routeId;
+}
+
 export function callFields(request: PivotRequest | undefined): Record<string, string | number | undefined> {
   if (!request) return {};
   return {
     callId: request.callId,
     accountId: request.accountId,
-    route: request.routeId,
+    route: loggedRoute(request.routeId),
     step: request.step,
     dialect: request.dialect,
     method: request.method,
@@ -40,6 +47,8 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
   const fields = { ...callFields(request), outcome: describeOutcome(outcome), status: statusCode, latencyMs: Math.round(record.latencyMs) };
   if (statusCode >= 400 && statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(error) });
   else if (error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(error) });
+  // A 503 Kazoo turns into the pivot node's `_` branch: never only an info line, never without why.
+  else if (statusCode >= 500) t.logger.warn('pivot not served', { ...fields, reason: unservedReason(outcome) });
   else t.logger.info('pivot answered', fields);
 
   t.metrics.addMetric('Requests', MetricUnit.Count, 1);
@@ -59,7 +68,7 @@ export function recordCallEnd(t: Telemetry, request: PivotRequest, record: CallE
   const fields = {
     callId: request.callId,
     accountId: request.accountId,
-    route: request.routeId,
+    route: loggedRoute(request.routeId),
     status,
     latencyMs: Math.round(record.latencyMs),
   };
@@ -69,13 +78,25 @@ export function recordCallEnd(t: Telemetry, request: PivotRequest, record: CallE
     if (status >= 500) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
     return;
   }
-  t.logger.info('call ended', { ...fields, ...record.summary });
+  t.logger.info(record.status === 'ignored' ? 'cdr event ignored' : 'call ended', { ...fields, ...record.summary });
   if (record.ended) t.metrics.addMetric('CallsEnded', MetricUnit.Count, 1);
 }
 
-/** A request refused before lib answered it (unreadable, too large, no runtime): counted like the others. */
+/** Why a decided request got no callflow, in words for the log (the outcome alone says only `no-match`). */
+function unservedReason(outcome: Outcome): string {
+  if (outcome.kind === 'no-match') return 'no rule matched and the route has no fallback';
+  if ('fallbackInvalid' in outcome && outcome.fallbackInvalid) return "the route's fallback callflow is invalid once filled in";
+  return `no callflow for outcome ${describeOutcome(outcome)}`;
+}
+
+/**
+ * A request answered before lib could (unreadable, too large, refused source) or
+ * because nothing could run (a bad environment, an unexpected error): one line,
+ * counted like the others. A 5xx is an error: every call fails until it is fixed.
+ */
 export function recordRefusal(t: Telemetry, statusCode: number, error: unknown): void {
-  t.logger.warn('request refused', { status: statusCode, error: describeError(error) });
+  if (statusCode >= 500) t.logger.error('request not served', { status: statusCode, error: describeError(error) });
+  else t.logger.warn('request refused', { status: statusCode, error: describeError(error) });
   t.metrics.addMetric('Requests', MetricUnit.Count, 1);
   if (statusCode >= 500) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
 }

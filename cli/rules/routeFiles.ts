@@ -67,8 +67,12 @@ async function loadRouteFile(file: string): Promise<RouteFileResult> {
     const route = parseRoute(read.document);
     return { ok: true, file, local: { file, routeId: route.id, document: read.document as Record<string, unknown>, route } };
   } catch (error) {
-    if (!(error instanceof RouteValidationError)) throw error;
-    return { ok: false, file, errors: error.issues.map((issue) => describeIssue(file, error.routeId, issue, read.document)) };
+    if (error instanceof RouteValidationError) {
+      return { ok: false, file, errors: error.issues.map((issue) => describeIssue(file, error.routeId, issue, read.document)) };
+    }
+    // Whatever else a hand-written document trips: one line naming the file, like every other verdict, never a stack.
+    const reason = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+    return { ok: false, file, errors: [`${file}: cannot be checked (${reason})`] };
   }
 }
 
@@ -94,7 +98,7 @@ async function readRouteFile(file: string): Promise<RouteFileText> {
       // uniqueKeys (the default) makes a duplicated key an error instead of a silent overwrite.
       return { ok: true, file, document: parseYaml(text) as unknown };
     } catch (error) {
-      return { ok: false, file, error: `not valid YAML (${firstLine((error as Error).message)})` };
+      return { ok: false, file, error: yamlProblem(error) };
     }
   }
   try {
@@ -102,6 +106,15 @@ async function readRouteFile(file: string): Promise<RouteFileText> {
   } catch (error) {
     return { ok: false, file, error: `not valid JSON (${(error as Error).message})` };
   }
+}
+
+/** The YAML parser's complaint in one line; running out of stack is nesting, whatever the parser calls it. */
+function yamlProblem(error: unknown): string {
+  const { code, linePos, message } = error as { code?: unknown; linePos?: { line: number }[]; message?: unknown };
+  if (code === 'RESOURCE_EXHAUSTION') {
+    return `too deeply nested to read${linePos?.[0] ? ` (from line ${linePos[0].line})` : ''}`;
+  }
+  return `not valid YAML (${firstLine(String(message))})`;
 }
 
 function firstLine(text: string): string {

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, DynamoRouteAdmin } from '../../adapters/dynamodb';
 import { StoreUnavailableError } from '../../lib/errors';
+import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 
 /** Where a command writes; tests pass collectors, the CLI passes process.stdout / stderr. */
 export type Output = { write(text: string): unknown };
@@ -29,6 +30,8 @@ export type OpenedRouteTable = { admin: RouteAdmin; close(): void };
 export type RulesCliDeps = {
   env: Record<string, string | undefined>;
   openRouteTable(target: TableTarget): OpenedRouteTable;
+  /** `url --secret`: the stack's route keys, read from Secrets Manager. */
+  readRouteKeys(secretId: string, region: string): Promise<RouteKeys>;
 };
 
 /** An operator waits on one command; a slow but working connection should not fail it. */

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { diffCommand } from './diffRoutes';
 import { validateCommand } from './routeFiles';
+import { readRouteKeysFromSecretsManager, urlCommand } from './routeUrls';
 import {
   DEFAULT_REGION,
   DEFAULT_TABLE,
@@ -13,6 +14,7 @@ import {
   type RulesIo,
 } from './routeTable';
 import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
+import { routeSchema } from '../../lib/routes/routeSchema';
 
 const HELP_TEXT = `Usage: npm run rules -- <command> [options]
 
@@ -27,6 +29,10 @@ Commands:
   pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML)
   list                  print the stored route ids
   delete <route>        remove a route (requires --yes)
+  url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
+                        Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
+                        (the stack's RouteUrlCommand output is the whole command). Without --secret: the
+                        local key npm start uses (PIVOT_ROUTE_KEY), base http://localhost:3000 (PUBLIC_URL, PORT).
 
 Options:
   --table NAME          DynamoDB table (default: env TABLE_NAME, else ${DEFAULT_TABLE})
@@ -35,6 +41,8 @@ Options:
                         Without it the real DynamoDB is used with your AWS credentials (default chain:
                         env, AWS_PROFILE, SSO, role).
   -o, --out FILE        pull: write to FILE instead of stdout
+  --base URL            url: where the routes are served, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/pivot/
+  --secret ID           url: the route key secret to derive the token from (needs --base)
   -y, --yes             delete: confirm
   -h, --help            this text
 
@@ -45,6 +53,8 @@ Examples:
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- pull main-number --out main-number.json
+  npm run rules -- url main-number --endpoint http://127.0.0.1:8000
+  npm run rules -- url main-number --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --secret <arn> --region eu-west-1
 `;
 
 const OPTIONS = {
@@ -52,6 +62,8 @@ const OPTIONS = {
   region: { type: 'string' },
   endpoint: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  base: { type: 'string' },
+  secret: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -64,14 +76,23 @@ const ARITY: Record<string, Arity> = {
   pull: { min: 1, max: 1, operand: '<route>' },
   delete: { min: 1, max: 1, operand: '<route>' },
   list: { min: 0, max: 0, operand: '' },
+  url: { min: 1, max: 1, operand: '<route>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-const OWN_OPTIONS: Record<string, 'out' | 'yes'> = { pull: 'out', delete: 'yes' };
+const OWN_OPTIONS: Record<string, readonly ('out' | 'yes' | 'base' | 'secret')[]> = {
+  pull: ['out'],
+  delete: ['yes'],
+  url: ['base', 'secret'],
+};
 
 /** The rules CLI, argv in, exit code out; the process wrapper is cli/rules.ts. */
 export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<RulesCliDeps> = {}): Promise<number> {
-  const fullDeps: RulesCliDeps = { env: deps.env ?? process.env, openRouteTable: deps.openRouteTable ?? openRouteTable };
+  const fullDeps: RulesCliDeps = {
+    env: deps.env ?? process.env,
+    openRouteTable: deps.openRouteTable ?? openRouteTable,
+    readRouteKeys: deps.readRouteKeys ?? readRouteKeysFromSecretsManager,
+  };
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(argv);
@@ -93,8 +114,16 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes'] as const) {
-    if (values[option] !== undefined && OWN_OPTIONS[command] !== option) return usageError(`--${option} does not apply to ${command}`, io);
+  for (const option of ['out', 'yes', 'base', 'secret'] as const) {
+    if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
+      return usageError(`--${option} does not apply to ${command}`, io);
+  }
+  if (values.base !== undefined && !/^https?:\/\/[^/]/.test(values.base)) {
+    return usageError(`--base must be an http(s) URL such as the stack's PivotBaseUrl output, got "${values.base}"`, io);
+  }
+  // A token for the deployed key on a local URL (or the reverse) would only fail in Kazoo.
+  if (values.secret !== undefined && values.base === undefined) {
+    return usageError("--secret needs --base (the stack's PivotBaseUrl output)", io);
   }
   if (values.endpoint !== undefined && !/^https?:\/\/[^/]/.test(values.endpoint)) {
     return usageError(`--endpoint must be an http(s) URL such as http://127.0.0.1:8000, got "${values.endpoint}"`, io);
@@ -113,6 +142,11 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       return pullCommand(first, values.out, target, io, fullDeps);
     case 'delete':
       return deleteCommand(first, values.yes === true, target, io, fullDeps);
+    case 'url': {
+      if (!routeSchema.shape.id.safeParse(first).success) return usageError(`"${first}" is not a route id (letters, digits, - and _)`, io);
+      const checkTable = values.endpoint !== undefined || values.table !== undefined ? target : undefined;
+      return urlCommand(first, { base: values.base, secret: values.secret, region: target.region, checkTable }, io, fullDeps);
+    }
     default:
       return listCommand(target, io, fullDeps);
   }

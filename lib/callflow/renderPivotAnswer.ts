@@ -7,6 +7,7 @@
  */
 import type { CallflowNode } from './callflowNode';
 import { InvalidCallflowError } from '../errors';
+import { isWellFormedText, wellFormedText } from '../wellFormedText';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from './validateCallflow';
 
 export type PivotAnswer = {
@@ -28,7 +29,7 @@ export function renderPivotAnswer(node: CallflowNode, policy: CallflowPolicy = K
 function serialise(node: CallflowNode): string {
   let body: string | undefined;
   try {
-    body = JSON.stringify(node);
+    body = JSON.stringify(node, wellFormedJson);
   } catch (cause) {
     // Cycles and BigInt values make JSON.stringify throw.
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -38,4 +39,17 @@ function serialise(node: CallflowNode): string {
     throw new InvalidCallflowError([{ path: '', message: 'cannot be written as JSON' }]);
   }
   return body;
+}
+
+/**
+ * The last guard against a lone surrogate (lib/wellFormedText.ts): JSON.stringify
+ * would write it as a `\ud83d` escape, which Kazoo's decoder refuses, hanging the
+ * call up. Every text and key goes out well-formed, whatever the node was built from.
+ */
+function wellFormedJson(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return wellFormedText(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.every(isWellFormedText)) return value;
+  return Object.fromEntries(keys.map((key) => [wellFormedText(key), (value as Record<string, unknown>)[key]]));
 }

@@ -25,6 +25,12 @@ export const callStateSchema = z.object({
 });
 export type CallState = z.infer<typeof callStateSchema>;
 
+/**
+ * What names one call state: the route and Kazoo's Call-ID together. A Call-ID
+ * alone would let a request on one route read or change another route's call.
+ */
+export type CallKey = Pick<CallState, 'routeId' | 'callId'>;
+
 /** The part of a call state a mutation decides; the store owns version and timestamps. */
 export type CallStateData = Omit<CallState, 'version' | 'updatedAt' | 'expiresAt'>;
 

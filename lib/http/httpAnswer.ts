@@ -1,4 +1,13 @@
-import { AuthError, InvalidRequestError, RequestTooLargeError, RouteNotFoundError } from '../errors';
+import {
+  AuthError,
+  CallEndedError,
+  FollowUpRefusedError,
+  InvalidRequestError,
+  RequestTooLargeError,
+  RouteNotFoundError,
+  SourceNotAllowedError,
+  TooManyParametersError,
+} from '../errors';
 
 export type HttpAnswer = { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -21,6 +30,12 @@ export function errorAnswer(error: unknown): HttpAnswer {
   if (error instanceof RequestTooLargeError) {
     return jsonAnswer(error.part === 'body' ? 413 : 414, { error: 'too_large', message: error.message });
   }
+  if (error instanceof TooManyParametersError) {
+    return jsonAnswer(413, { error: 'too_many_parameters', message: error.message, limit: error.limit });
+  }
+  if (error instanceof SourceNotAllowedError) {
+    return jsonAnswer(403, { error: 'source_not_allowed', message: 'requests from this address are not accepted' });
+  }
   if (error instanceof AuthError) {
     if (error.reason === 'missing_token') return jsonAnswer(401, { error: 'unauthorized', message: error.message });
     if (error.reason === 'invalid_token') return jsonAnswer(403, { error: 'forbidden', message: error.message });
@@ -28,6 +43,13 @@ export function errorAnswer(error: unknown): HttpAnswer {
     return notFound();
   }
   if (error instanceof RouteNotFoundError) return notFound();
+  // One answer whatever the reason (unsigned, forged, expired): the reason is for our log only.
+  // Kazoo takes the step's `_` child, the route's fallback, so a genuine caller is still routed.
+  if (error instanceof FollowUpRefusedError) {
+    return jsonAnswer(403, { error: 'invalid_follow_up', message: 'this follow-up URL is not valid for this call' });
+  }
+  // Gone for good: a quick non-200, so Kazoo takes the pivot node's `_` branch.
+  if (error instanceof CallEndedError) return jsonAnswer(410, { error: 'call_ended', message: 'this call has already ended' });
   return jsonAnswer(503, { error: 'unavailable', message: 'cannot route this call right now' });
 }
 

@@ -1,4 +1,4 @@
-import { AuthError, RouteNotFoundError } from '../errors';
+import { AuthError, CallEndedError, FollowUpRefusedError, RouteNotFoundError } from '../errors';
 import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
 import type { CallflowPolicy } from '../callflow/validateCallflow';
@@ -7,18 +7,20 @@ import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswe
 import { nextCallState } from '../rules/nextCallState';
 import type { Outcome } from '../rules/outcome';
 import { pivotBackFor } from '../rules/pivotBack';
-import type { Route } from '../routes/routeSchema';
+import { isRouteId, type Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
 import type { CallStateStore } from '../calls/callStateStore';
 import type { RulesStore } from '../routes/rulesStore';
-import { verifyToken } from './verifyToken';
+import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
 
 export type PivotDeps = {
   rules: RulesStore;
   callStates: CallStateStore;
-  /** The deployment's token (read once per container by the adapter). */
-  expectedToken: () => Promise<string>;
+  /** The keys route tokens and follow-up signatures derive from (read and cached by the adapter). */
+  routeKeys: () => Promise<RouteKeys>;
+  /** How long an IVR step's follow-up URL is accepted after its prompt was answered. */
+  followUpTtlSeconds: number;
   /** Everything, secret read included, must be answered within this. */
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
@@ -54,14 +56,20 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
   const budget = deps.budgetMs - (ctx.elapsedMs ?? 0);
   try {
     return await withDeadline(budget, async (signal) => {
-      verifyToken(request.token, await deps.expectedToken());
-      if (!routeId) throw new RouteNotFoundError('');
+      // An id no route can have is no route: answered without a key or store read (DynamoDB would refuse a 2 KB key).
+      if (!routeId || !isRouteId(routeId)) throw new RouteNotFoundError(routeId ?? '');
+      const keys = await deps.routeKeys();
+      verifyRouteToken(request.token, routeId ?? '', keys);
+      // A follow-up names a call: only the URL we signed for that call, route and step opens it.
+      if (request.step !== undefined) {
+        verifyFollowUp(request.followUp, { routeId: routeId ?? '', callId: request.callId, step: request.step }, keys, ctx.now);
+      }
       const route = await deps.rules.getRoute(routeId, { signal });
       if (!route) throw new RouteNotFoundError(routeId);
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const decision = await decide(deps, route, request, ctx, signal);
+      const decision = await decide(deps, route, request, ctx, keys, signal);
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
@@ -74,20 +82,46 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       };
     });
   } catch (error) {
-    if (error instanceof AuthError || error instanceof RouteNotFoundError) {
+    // An ended call is refused, not degraded: its route's fallback would start it again.
+    if (
+      error instanceof AuthError ||
+      error instanceof RouteNotFoundError ||
+      error instanceof CallEndedError ||
+      error instanceof FollowUpRefusedError
+    ) {
       return { answer: errorAnswer(error), outcome: { kind: 'refused', error: error.name }, routeId, error };
     }
     return degradedAnswer(deps, request, ctx, error);
   }
 }
 
-async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx: PivotContext, signal: AbortSignal): Promise<Decision> {
-  const inputs = { route, request, now: ctx.now, pivotBack: pivotBackFor(request, ctx.routeUrl), callflowPolicy: deps.callflowPolicy };
+async function decide(
+  deps: PivotDeps,
+  route: Route,
+  request: PivotRequest,
+  ctx: PivotContext,
+  keys: RouteKeys,
+  signal: AbortSignal,
+): Promise<Decision> {
+  const signFollowUps = followUpQuery(
+    keys,
+    { routeId: route.id, callId: request.callId },
+    followUpExpiry(ctx.now, deps.followUpTtlSeconds),
+  );
+  const inputs = {
+    route,
+    request,
+    now: ctx.now,
+    pivotBack: pivotBackFor(request, ctx.routeUrl, signFollowUps),
+    callflowPolicy: deps.callflowPolicy,
+  };
+  // The route's own calls only: the same Call-ID on another route is another call state.
+  const callKey = { routeId: route.id, callId: request.callId };
   if (request.step === undefined) {
     const decision = decideEntry(inputs);
     // Only an IVR needs memory; a plain routing answer costs no write.
     if (decision.awaiting) {
-      await deps.callStates.update(request.callId, (current) => nextCallState(current, request, route.id, decision), {
+      await deps.callStates.update(callKey, (current) => nextCallState(current, request, route.id, decision), {
         signal,
         expectAbsent: true,
       });
@@ -97,7 +131,7 @@ async function decide(deps: PivotDeps, route: Route, request: PivotRequest, ctx:
   let decision: Decision | undefined;
   // Decided inside the mutation: after a version conflict it is judged again on the fresh state.
   await deps.callStates.update(
-    request.callId,
+    callKey,
     (current) => {
       decision = decideFollowUp(inputs, current);
       return nextCallState(current, request, route.id, decision);

@@ -1,11 +1,14 @@
+import { AuthError, RouteNotFoundError } from '../errors';
 import { jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
-import type { PivotRequest } from '../request/pivotRequest';
+import { CHANNEL_DESTROY_HOOK, type CdrRequest } from '../request/normalizeCdrRequest';
 import type { CallState } from '../calls/callState';
 import type { CallStateStore } from '../calls/callStateStore';
-import { verifyToken } from './verifyToken';
+import type { Route } from '../routes/routeSchema';
+import type { RulesStore } from '../routes/rulesStore';
+import { verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
 
-export type EndCallDeps = { callStates: CallStateStore; expectedToken: () => Promise<string>; budgetMs: number };
+export type EndCallDeps = { rules: RulesStore; callStates: CallStateStore; routeKeys: () => Promise<RouteKeys>; budgetMs: number };
 
 /** The one-line story of a call, for the cdr log: where it went, never what was typed. */
 export type CallSummary = {
@@ -16,41 +19,78 @@ export type CallSummary = {
   digitCollections: number;
   hangupCause?: string;
   durationSeconds?: string;
+  /** Set when a webhook sent it: `channel_destroy`, or the event that was ignored. */
+  hookEvent?: string;
 };
 
-/**
- * Kazoo's cdr_url: the call is over. Authenticate like a pivot request, then
- * mark the call's state ended so a replayed follow-up cannot resume it.
- */
 export type EndCallResult = {
   answer: HttpAnswer;
   summary: CallSummary;
+  /** `no-state`: this route holds no state for the Call-ID (a plain routing answer, or another route's call). */
+  status: 'ended' | 'no-state' | 'ignored';
   /** Whether there was a call state to end (an IVR); plain routing answers leave none. */
   ended: boolean;
 };
 
-export async function endCall(deps: EndCallDeps, request: PivotRequest): Promise<EndCallResult> {
+/**
+ * The call is over: Kazoo's cdr_url (sent only after a TwiML answer), or the
+ * CHANNEL_DESTROY webhook of Kazoo's webhooks app. Authenticate like a pivot
+ * request, then mark this route's state of the call ended, and nothing else, so
+ * a replayed follow-up cannot resume it.
+ */
+export async function endCall(deps: EndCallDeps, request: CdrRequest): Promise<EndCallResult> {
   return withDeadline(deps.budgetMs, async (signal) => {
-    verifyToken(request.token, await deps.expectedToken());
-    const state = await deps.callStates.end(request.callId, { signal });
-    const summary = summarize(request, state);
+    verifyRouteToken(request.token, request.routeId ?? '', await deps.routeKeys());
+    // A hook set to `all` (or another event) must not end calls as they start; a 200
+    // keeps Kazoo from counting failures and disabling the hook that also carries the destroys.
+    if (request.hookEvent !== undefined && request.hookEvent !== CHANNEL_DESTROY_HOOK) {
+      const answer = jsonAnswer(200, { status: 'ignored', callId: request.callId, hookEvent: request.hookEvent });
+      return { answer, summary: summarize(request, undefined), status: 'ignored', ended: false };
+    }
+    const routeId = request.routeId;
+    if (!routeId) throw new RouteNotFoundError('');
+    const route = await deps.rules.getRoute(routeId, { signal });
+    if (!route) throw new RouteNotFoundError(routeId);
+    if (!allowsCdrAccount(route, request)) {
+      throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
+    }
+    const state = await deps.callStates.end({ routeId: route.id, callId: request.callId }, { signal });
+    const status = state ? 'ended' : 'no-state';
     return {
-      answer: jsonAnswer(200, { status: state ? 'ended' : 'no-state', callId: request.callId }),
-      summary,
+      answer: jsonAnswer(200, { status, callId: request.callId }),
+      summary: summarize(request, state),
+      status,
       ended: state !== undefined,
     };
   });
 }
 
-function summarize(request: PivotRequest, state: CallState | undefined): CallSummary {
-  const text = (name: string) => (typeof request.params[name] === 'string' ? (request.params[name] as string) : undefined);
+/**
+ * The pivot path's allowlist, where the cdr names an account: a webhook always
+ * does (`account_id`), but pivot's own cdr_url drops Custom-Channel-Vars, where
+ * Kazoo keeps the Account-ID, so a cdr without one is judged by its token alone.
+ */
+function allowsCdrAccount(route: Route, request: CdrRequest): boolean {
+  return !route.accounts || request.accountId === undefined || route.accounts.includes(request.accountId);
+}
+
+function summarize(request: CdrRequest, state: CallState | undefined): CallSummary {
+  const text = (...names: string[]) => {
+    for (const name of names) {
+      const value = request.params[name];
+      // A JSON webhook sends its counts as numbers.
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+    }
+    return undefined;
+  };
   return {
     callId: request.callId,
     route: state?.routeId ?? request.routeId,
     steps: state?.path ?? [],
     outcome: state?.outcome,
     digitCollections: Object.keys(state?.digits ?? {}).length,
-    hangupCause: text('Hangup-Cause') ?? text('CallStatus'),
-    durationSeconds: text('Duration-Seconds') ?? text('CallDuration'),
+    hangupCause: text('Hangup-Cause', 'hangup_cause', 'CallStatus'),
+    durationSeconds: text('Duration-Seconds', 'duration_seconds', 'CallDuration'),
+    ...(request.hookEvent !== undefined && { hookEvent: request.hookEvent }),
   };
 }

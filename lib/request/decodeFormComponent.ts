@@ -1,20 +1,25 @@
+import { wellFormedText } from '../wellFormedText';
+import type { ParameterBudget } from './parameterBudget';
+
 /**
  * Decodes one key or value of `application/x-www-form-urlencoded` text the way
  * Kazoo encodes it (`+` for space, `%XX` for every other byte).
  *
  * Lenient on purpose: a stray `%` or a broken UTF-8 sequence is kept as text
  * rather than failing the request, because a live call is better served by a
- * slightly odd value than by an error (Kazoo itself never sends either).
+ * slightly odd value than by an error (Kazoo itself never sends either). Broken
+ * UTF-8 (`%ED%A0%BD`, an encoded surrogate) decodes to U+FFFD, and so does a lone
+ * surrogate in the text itself: the same replacement a JSON body gets.
  */
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export function decodeFormComponent(text: string): string {
   const spaced = text.includes('+') ? text.replaceAll('+', ' ') : text;
-  if (!spaced.includes('%')) return spaced;
+  if (!spaced.includes('%')) return wellFormedText(spaced);
   try {
-    return decodeURIComponent(spaced);
+    return wellFormedText(decodeURIComponent(spaced));
   } catch {
-    return decodeLeniently(spaced);
+    return wellFormedText(decodeLeniently(spaced));
   }
 }
 
@@ -38,17 +43,21 @@ function decodeLeniently(text: string): string {
   return out;
 }
 
-/** Splits a query string or form body into decoded pairs, in order; empty `&&` segments are skipped. */
-export function parseFormPairs(text: string): [string, string][] {
+/**
+ * Splits a query string or form body into decoded pairs, in order; empty `&&`
+ * segments are skipped. Each pair is one parameter of `budget`, counted before
+ * it is decoded.
+ */
+export function parseFormPairs(text: string, budget?: ParameterBudget): [string, string][] {
   const pairs: [string, string][] = [];
   for (const segment of text.split('&')) {
     if (segment === '') continue;
     const eq = segment.indexOf('=');
     const rawKey = eq === -1 ? segment : segment.slice(0, eq);
+    if (rawKey === '') continue;
+    budget?.take();
     const rawValue = eq === -1 ? '' : segment.slice(eq + 1);
-    const key = decodeFormComponent(rawKey);
-    if (key === '') continue;
-    pairs.push([key, decodeFormComponent(rawValue)]);
+    pairs.push([decodeFormComponent(rawKey), decodeFormComponent(rawValue)]);
   }
   return pairs;
 }

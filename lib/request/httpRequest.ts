@@ -20,6 +20,8 @@ export const httpRequestSchema = z.object({
   headers: z.record(z.string(), z.string()),
   /** The body as UTF-8 text, base64 already decoded; absent when there was none. */
   body: z.string().optional(),
+  /** The TCP peer's address as API Gateway saw it (requestContext.http.sourceIp): what a source allowlist checks. */
+  sourceIp: z.string().optional(),
 });
 
 export type HttpRequest = z.infer<typeof httpRequestSchema>;

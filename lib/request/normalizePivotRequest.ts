@@ -1,11 +1,19 @@
 import { InvalidRequestError } from '../errors';
 import { parseFormPairs } from './decodeFormComponent';
-import { expandBracketParams, sanitizeJsonParams, splitBracketKey, isForbiddenPath } from './expandBracketParams';
+import { expandBracketParams, sanitizeJsonParams, splitBracketKey, isForbiddenPath, PLAIN_MEMBER } from './expandBracketParams';
+import { MAX_PARAMETERS, ParameterBudget } from './parameterBudget';
 import { CONTROL_PARAMETERS, PIVOT_PARAMETER_NAMES, type PivotScalarField } from './pivotParameterNames';
 import { mediaTypeOf, type HttpRequest } from './httpRequest';
 import { pivotRequestSchema, type PivotRequest } from './pivotRequest';
 
 type Params = Record<string, unknown>;
+
+export type NormalizeOptions = {
+  /** Which parameter names carry each field, first found wins; default: Kazoo's, then TwiML's. */
+  parameterNames?: Readonly<Record<PivotScalarField, readonly string[]>>;
+  /** Parameters accepted, query string and body together (ParameterBudget); default MAX_PARAMETERS. */
+  maxParameters?: number;
+};
 
 /**
  * Turns one HTTP request (GET query, POST form or POST JSON) into one validated
@@ -13,21 +21,22 @@ type Params = Record<string, unknown>;
  * so a parameter reads the same whichever way Kazoo sent it.
  * Throws InvalidRequestError naming the field when the request cannot be read.
  */
-export function normalizePivotRequest(input: HttpRequest): PivotRequest {
+export function normalizePivotRequest(input: HttpRequest, options: NormalizeOptions = {}): PivotRequest {
   const method = input.method === 'POST' ? 'POST' : input.method === 'GET' ? 'GET' : undefined;
   if (!method) throw new InvalidRequestError(`method ${input.method} is not GET or POST`, 'method');
 
-  const query = expandBracketParams(parseFormPairs(input.rawQuery));
-  const { params: bodyParams, bodyFormat } = readBody(input);
+  const budget = new ParameterBudget(options.maxParameters ?? MAX_PARAMETERS);
+  const query = expandBracketParams(parseFormPairs(input.rawQuery, budget));
+  const { params: bodyParams, bodyFormat } = readBody(input, budget);
   // Body parameters win: on POST the query string holds only the voice_url's own.
   const params: Params = Object.assign(Object.create(null), query, bodyParams);
   const token = textOf(query[CONTROL_PARAMETERS.token]);
   const step = textOf(query[CONTROL_PARAMETERS.step]);
-  delete params[CONTROL_PARAMETERS.token];
-  delete params[CONTROL_PARAMETERS.step];
+  const followUp = { exp: textOf(query[CONTROL_PARAMETERS.exp]), sig: textOf(query[CONTROL_PARAMETERS.sig]) };
+  for (const name of Object.values(CONTROL_PARAMETERS)) delete params[name];
 
   const scalars: Partial<Record<PivotScalarField, string>> = {};
-  for (const [field, names] of Object.entries(PIVOT_PARAMETER_NAMES) as [PivotScalarField, readonly string[]][]) {
+  for (const [field, names] of Object.entries(options.parameterNames ?? PIVOT_PARAMETER_NAMES) as [PivotScalarField, readonly string[]][]) {
     const value = firstText(params, names, field);
     if (value !== undefined) scalars[field] = value;
   }
@@ -44,6 +53,7 @@ export function normalizePivotRequest(input: HttpRequest): PivotRequest {
     routeId: input.routeId,
     step,
     token,
+    followUp,
     userIds: listOf(params['User-ID'], 'User-ID'),
     digits: digitsOf(params['Digits']),
     customApplicationVars: textMapOf(params['Custom-Application-Vars'], 'Custom-Application-Vars'),
@@ -59,13 +69,13 @@ export function normalizePivotRequest(input: HttpRequest): PivotRequest {
   return parsed.data;
 }
 
-function readBody(input: HttpRequest): { params: Params; bodyFormat: 'form' | 'json' | 'query' } {
+function readBody(input: HttpRequest, budget: ParameterBudget): { params: Params; bodyFormat: 'form' | 'json' | 'query' } {
   const text = input.body;
   if (text === undefined || text === '') return { params: {}, bodyFormat: 'query' };
   const type = mediaTypeOf(input.headers) ?? sniffMediaType(text);
-  if (type === 'application/json' || type?.endsWith('+json')) return { params: parseJsonBody(text), bodyFormat: 'json' };
+  if (type === 'application/json' || type?.endsWith('+json')) return { params: parseJsonBody(text, budget), bodyFormat: 'json' };
   if (type === 'application/x-www-form-urlencoded') {
-    return { params: expandBracketParams(parseFormPairs(text)), bodyFormat: 'form' };
+    return { params: expandBracketParams(parseFormPairs(text, budget)), bodyFormat: 'form' };
   }
   throw new InvalidRequestError(`unsupported Content-Type "${type}" (Kazoo sends form or JSON)`, 'content-type');
 }
@@ -74,7 +84,7 @@ function sniffMediaType(text: string): string {
   return text.trimStart().startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded';
 }
 
-function parseJsonBody(text: string): Params {
+function parseJsonBody(text: string, budget: ParameterBudget): Params {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -84,7 +94,7 @@ function parseJsonBody(text: string): Params {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidRequestError('JSON body must be an object of parameters', 'body');
   }
-  return sanitizeJsonParams(value) as Params;
+  return sanitizeJsonParams(value, budget) as Params;
 }
 
 function textOf(value: unknown): string | undefined {
@@ -125,7 +135,8 @@ function textMapOf(value: unknown, name: string): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (isForbiddenPath(splitBracketKey(k))) continue;
+    // The plain value of a key also sent with members (`k=x&k[a]=1`) is no member of the map.
+    if (k === PLAIN_MEMBER || isForbiddenPath(splitBracketKey(k))) continue;
     out[k] = textOf(v) ?? JSON.stringify(v);
   }
   return out;
@@ -138,7 +149,11 @@ function digitsOf(value: unknown): PivotRequest['digits'] {
     return { collections: { default: text }, latest: text, form: 'string' };
   }
   const collections = textMapOf(value, 'Digits');
+  // Both forms at once (`Digits[account]=1&Digits=9`): every collection stays, and the
+  // plain value is `default`'s, as when it comes alone; it is also the latest.
+  const plain = textOf((value as Record<string, unknown>)[PLAIN_MEMBER]) || undefined;
+  if (plain !== undefined) collections['default'] = plain;
   const names = Object.keys(collections);
   const last = names[names.length - 1];
-  return { collections, latest: last === undefined ? undefined : collections[last], form: 'collections' };
+  return { collections, latest: plain ?? (last === undefined ? undefined : collections[last]), form: 'collections' };
 }

@@ -32,5 +32,9 @@ export const PIVOT_PARAMETER_NAMES = {
 
 export type PivotScalarField = keyof typeof PIVOT_PARAMETER_NAMES;
 
-/** Parameters the voice_url itself carries for us; they are never treated as call data. */
-export const CONTROL_PARAMETERS = { token: 'token', step: 'step' } as const;
+/**
+ * Parameters the voice_url itself carries for us; they are never treated as call
+ * data. `token` opens one route; on an IVR step's follow-up URL, `step`, `exp`
+ * and `sig` bind it to one call until it expires (lib/pivot/routeCredentials.ts).
+ */
+export const CONTROL_PARAMETERS = { token: 'token', step: 'step', exp: 'exp', sig: 'sig' } as const;

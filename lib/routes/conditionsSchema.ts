@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { temporalRuleSchema } from '../temporal/temporalRuleSchema';
+import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import { checkPattern } from './safePattern';
 
 /** A regex source that compiles and cannot backtrack without bound. */
@@ -20,7 +21,12 @@ export const numberMatchSchema = z
 
 export const digitsConditionSchema = z
   .strictObject({
-    collection: z.string().min(1).default('default').describe('DTMF collection name (collect_dtmf collection_name)'),
+    collection: z
+      .string()
+      .min(1)
+      .superRefine(refuseReservedName)
+      .default('default')
+      .describe('DTMF collection name (collect_dtmf collection_name)'),
     equals: oneOrMany(z.string()).optional(),
     pattern: patternSchema.optional(),
     present: z.boolean().optional().describe('true: any digits collected; false: none'),
@@ -44,7 +50,11 @@ export const conditionsSchema = z.strictObject({
   digits: oneOrMany(digitsConditionSchema).optional(),
   language: oneOrMany(z.string().min(1)).optional().describe('"en" matches "en-us"; case-insensitive'),
   userId: oneOrMany(z.string().min(1)).optional().describe('Any of the call owner User-IDs'),
-  vars: z.record(z.string(), varConditionSchema).optional().describe('Custom-Application-Vars and IVR values'),
+  vars: z
+    .record(z.string(), varConditionSchema)
+    .superRefine(refuseReservedKeys)
+    .optional()
+    .describe('Custom-Application-Vars and IVR values'),
   direction: z.enum(['inbound', 'outbound']).optional(),
 });
 

@@ -2,7 +2,10 @@ import type * as z from 'zod';
 import { RouteValidationError, type FieldIssue } from '../errors';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
 import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
+import type { Conditions } from './conditionsSchema';
 import { routeSchema, type Action, type Route } from './routeSchema';
+import { CompiledPatterns } from './safePattern';
+import { documentShapeIssue } from './documentShape';
 import { isValidTimeZone } from '../temporal/timeZone';
 
 /**
@@ -14,6 +17,9 @@ import { isValidTimeZone } from '../temporal/timeZone';
  */
 export function parseRoute(document: unknown, expectedId?: string, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): Route {
   const routeId = idOf(document) ?? expectedId ?? '(unnamed)';
+  // Before the schema: its recursive walk would overflow the stack on a cycle or deep nesting.
+  const shape = documentShapeIssue(document);
+  if (shape) throw new RouteValidationError(routeId, [{ ...shape, path: labelRules(shape.path, document) }]);
   const parsed = routeSchema.safeParse(document);
   if (!parsed.success) {
     throw new RouteValidationError(
@@ -21,7 +27,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
       parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)),
     );
   }
-  const route = parsed.data;
+  const route: Route = { ...parsed.data, patterns: new CompiledPatterns(patternSourcesOf(parsed.data)) };
   const issues: FieldIssue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
@@ -34,6 +40,25 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
       issues.map((i) => ({ ...i, path: labelRules(i.path, document) })),
     );
   return route;
+}
+
+/** Every pattern a route's conditions and IVR options hold, so each is compiled once, at load. */
+function* patternSourcesOf(route: Omit<Route, 'patterns'>): Generator<string> {
+  for (const rule of route.rules) yield* patternsOfConditions(rule.when);
+  for (const step of Object.values(route.steps)) {
+    for (const option of step.options) {
+      if (option.pattern !== undefined) yield option.pattern;
+      if (option.when) yield* patternsOfConditions(option.when);
+    }
+  }
+}
+
+/** The patterns one `when` holds. */
+export function* patternsOfConditions(when: Conditions): Generator<string> {
+  yield* when.callerId?.patterns ?? [];
+  yield* when.dialed?.patterns ?? [];
+  for (const digits of [when.digits ?? []].flat()) if (digits.pattern !== undefined) yield digits.pattern;
+  for (const expected of Object.values(when.vars ?? {})) if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
 }
 
 function idOf(document: unknown): string | undefined {

@@ -45,12 +45,17 @@ export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
+/** Own properties only: `{{vars.constructor}}` must render '', never Object.prototype's `function Object()`. */
+function ownText(map: Readonly<Record<string, string | undefined>>, key: string): string {
+  return Object.hasOwn(map, key) ? (map[key] ?? '') : '';
+}
+
 function lookup(name: string, values: PlaceholderValues): string {
   const scoped = SCOPED.exec(name);
-  if (scoped?.[1] === 'digits') return values.digits[scoped[2]!] ?? '';
-  if (scoped?.[1] === 'vars') return values.vars[scoped[2]!] ?? '';
+  if (scoped?.[1] === 'digits') return ownText(values.digits, scoped[2]!);
+  if (scoped?.[1] === 'vars') return ownText(values.vars, scoped[2]!);
   if (scoped?.[3] !== undefined) return values.match[Number(scoped[3])] ?? '';
-  return values.request[name as keyof PlaceholderValues['request']] ?? '';
+  return ownText(values.request, name);
 }
 
 /** A copy of `value` with every placeholder replaced; unknown names were refused at load time. */

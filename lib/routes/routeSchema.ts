@@ -1,8 +1,15 @@
 import * as z from 'zod';
 import { callflowNodeSchema } from '../callflow/callflowNode';
 import { conditionsSchema, patternSchema } from './conditionsSchema';
+import { refuseReservedKeys, refuseReservedName } from './reservedNames';
+import type { CompiledPatterns } from './safePattern';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, - and _ (at most 64)');
+
+/** Whether a `{route}` from a URL could name a route at all; one that cannot is not looked up. */
+export function isRouteId(value: string): boolean {
+  return name.safeParse(value).success;
+}
 
 /** Either a callflow (may hold {{placeholders}}) or a jump to an IVR step. */
 export const gotoSchema = z.strictObject({ goto: name.describe('An IVR step of this route') });
@@ -35,7 +42,7 @@ export const stepSchema = z.strictObject({
   prompt: promptSchema,
   collect: z
     .strictObject({
-      name: name.optional().describe('Collection name; defaults to the step name'),
+      name: name.superRefine(refuseReservedName).optional().describe('Collection name; defaults to the step name'),
       maxDigits: z.number().int().min(1).max(64).default(1),
       timeoutMs: z.number().int().min(1000).max(60000).default(5000),
       interdigitTimeoutMs: z.number().int().min(500).max(30000).optional(),
@@ -56,12 +63,13 @@ export const routeSchema = z.strictObject({
   timezone: z.string().min(1).describe('IANA time zone for time conditions, e.g. America/New_York'),
   accounts: z.array(z.string().min(1)).optional().describe('Account-IDs allowed to use this route; absent: any'),
   rules: z.array(ruleSchema).default([]),
-  steps: z.record(name, stepSchema).default({}),
+  steps: z.record(name, stepSchema).superRefine(refuseReservedKeys).default({}),
   fallback: actionSchema.optional().describe('When no rule matches, or the route cannot be served'),
 });
 
 export type RouteDocument = z.input<typeof routeSchema>;
-export type Route = z.output<typeof routeSchema>;
+/** A loaded route: the document as parsed, and its patterns compiled once (parseRoute builds it). */
+export type Route = z.output<typeof routeSchema> & { readonly patterns: CompiledPatterns };
 export type Rule = Route['rules'][number];
 export type Step = Route['steps'][string];
 export type StepOption = Step['options'][number];

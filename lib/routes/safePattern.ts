@@ -60,21 +60,35 @@ export function matchPattern(pattern: CompiledPattern, subject: string): string[
   return groups;
 }
 
-const compiled = new Map<string, CompiledPattern>();
+/**
+ * Every pattern of one route, compiled once when the route is loaded (parseRoute):
+ * a request only looks its patterns up. Not part of the route document: JSON leaves it out.
+ */
+export class CompiledPatterns {
+  readonly #bySource = new Map<string, CompiledPattern>();
 
-/** Patterns were checked when the route loaded; compile each once per container. */
-export function compiledPattern(source: string): CompiledPattern {
-  let pattern = compiled.get(source);
-  if (!pattern) {
-    const check = checkPattern(source);
-    if (!check.ok) throw new Error(`pattern ${JSON.stringify(source)} was not validated: ${check.message}`);
-    pattern = check.pattern;
-    if (compiled.size < 10_000) compiled.set(source, pattern);
+  /** Compiles each source; throws on a source that checkPattern refuses (parseRoute has refused it already). */
+  constructor(sources: Iterable<string>) {
+    for (const source of sources) {
+      if (this.#bySource.has(source)) continue;
+      const check = checkPattern(source);
+      if (!check.ok) throw new Error(`pattern ${JSON.stringify(source)} cannot run: ${check.message}`);
+      this.#bySource.set(source, check.pattern);
+    }
   }
-  return pattern;
-}
 
-/** Kept for the call sites that still take a source: compile (cached) and match. */
-export function execBounded(pattern: CompiledPattern, subject: string): string[] | null {
-  return matchPattern(pattern, subject);
+  /** Matches the route's pattern `source` against `subject` (see matchPattern). */
+  match(source: string, subject: string): string[] | null {
+    const pattern = this.#bySource.get(source);
+    if (!pattern) throw new Error(`pattern ${JSON.stringify(source)} is not one of this route's`);
+    return matchPattern(pattern, subject);
+  }
+
+  get size(): number {
+    return this.#bySource.size;
+  }
+
+  toJSON(): undefined {
+    return undefined;
+  }
 }

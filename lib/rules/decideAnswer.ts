@@ -5,7 +5,7 @@ import { matchConditions } from './matchConditions';
 import type { PivotBack } from './pivotBack';
 import { substitutePlaceholders } from '../routes/placeholders';
 import type { Action, Route } from '../routes/routeSchema';
-import { compiledPattern, execBounded } from '../routes/safePattern';
+import type { CompiledPatterns } from '../routes/safePattern';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
@@ -40,7 +40,7 @@ export function decideEntry({ route, request, now, pivotBack, callflowPolicy = K
   const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   for (const [i, rule] of route.rules.entries()) {
-    const result = matchConditions(rule.when, ctx);
+    const result = matchConditions(rule.when, ctx, route.patterns);
     if (result.matched) return resolve(rule.then, { kind: 'rule', rule: rule.name ?? `rule-${i + 1}` }, env, result.captures);
   }
   return fallbackDecision(env, { kind: 'fallback' });
@@ -67,9 +67,9 @@ export function decideFollowUp(
 
   if (input !== '') {
     for (const [i, option] of step.options.entries()) {
-      const captures = optionCaptures(option, input);
+      const captures = optionCaptures(option, input, route.patterns);
       if (!captures) continue;
-      const extra = option.when ? matchConditions(option.when, ctx) : { matched: true as const, captures: [] };
+      const extra = option.when ? matchConditions(option.when, ctx, route.patterns) : { matched: true as const, captures: [] };
       if (!extra.matched) continue;
       const outcome = { kind: 'option', step: stepName, option: i + 1 } as const;
       return { ...resolve(option.then, outcome, env, captures.length > 0 ? captures : extra.captures), collected };
@@ -87,13 +87,17 @@ export function decideFollowUp(
 
 type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy: CallflowPolicy };
 
-function optionCaptures(option: { digits?: string | string[]; pattern?: string }, input: string): string[] | undefined {
+function optionCaptures(
+  option: { digits?: string | string[]; pattern?: string },
+  input: string,
+  patterns: CompiledPatterns,
+): string[] | undefined {
   if (option.digits !== undefined) {
     const wanted = Array.isArray(option.digits) ? option.digits : [option.digits];
     if (!wanted.includes(input)) return undefined;
   }
   if (option.pattern !== undefined) {
-    const m = execBounded(compiledPattern(option.pattern), input);
+    const m = patterns.match(option.pattern, input);
     return m ? [...m] : undefined;
   }
   return [input];

@@ -23,9 +23,18 @@ export function buildEvaluationContext(
     request,
     now,
     timezone,
-    digits: { ...state?.digits, ...request.digits.collections },
-    vars: { ...state?.vars, ...request.customApplicationVars },
+    digits: ownMap(state?.digits, request.digits.collections),
+    vars: ownMap(state?.vars, request.customApplicationVars),
   };
+}
+
+/**
+ * The maps merged into an object with no prototype, so every lookup by name
+ * (`vars.constructor`, a collection named `toString`) finds the caller's value
+ * or nothing, never a member of Object.prototype.
+ */
+function ownMap(...maps: (Record<string, string> | undefined)[]): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, ...maps);
 }
 
 export function placeholderValues(ctx: EvaluationContext, match: readonly string[] = []): PlaceholderValues {

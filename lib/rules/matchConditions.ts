@@ -1,14 +1,14 @@
 import { anyRuleActive } from '../temporal/isRuleActive';
 import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
-import { compiledPattern, execBounded } from '../routes/safePattern';
+import type { CompiledPatterns } from '../routes/safePattern';
 
 export type ConditionResult = { matched: false } | { matched: true; captures: string[] };
 
 const NO_MATCH: ConditionResult = { matched: false };
 
 /** All conditions given must hold; the first pattern that captured fills {{match.N}}. */
-export function matchConditions(when: Conditions, ctx: EvaluationContext): ConditionResult {
+export function matchConditions(when: Conditions, ctx: EvaluationContext, patterns: CompiledPatterns): ConditionResult {
   let captures: string[] = [];
   const keep = (found: string[] | undefined) => {
     if (found && captures.length === 0) captures = found;
@@ -18,12 +18,12 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext): Condi
   if (when.direction && (r.direction ?? 'inbound') !== when.direction) return NO_MATCH;
   if (when.time && !anyRuleActive(listOf(when.time), ctx.now, ctx.timezone)) return NO_MATCH;
   if (when.dialed) {
-    const found = matchNumber(when.dialed, [r.request, r.to]);
+    const found = matchNumber(when.dialed, [r.request, r.to], patterns);
     if (!found) return NO_MATCH;
     keep(found);
   }
   if (when.callerId) {
-    const found = matchNumber(when.callerId, [r.callerIdNumber, r.from]);
+    const found = matchNumber(when.callerId, [r.callerIdNumber, r.from], patterns);
     if (!found) return NO_MATCH;
     keep(found);
   }
@@ -32,7 +32,7 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext): Condi
     if (d.present !== undefined && d.present !== (value !== undefined && value !== '')) return NO_MATCH;
     if (d.equals !== undefined && (value === undefined || !listOf(d.equals).includes(value))) return NO_MATCH;
     if (d.pattern !== undefined) {
-      const m = value === undefined ? null : execBounded(compiledPattern(d.pattern), value);
+      const m = value === undefined ? null : patterns.match(d.pattern, value);
       if (!m) return NO_MATCH;
       keep([...m]);
     }
@@ -49,7 +49,7 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext): Condi
       if (value !== expected) return NO_MATCH;
     } else if ('present' in expected) {
       if (expected.present !== (value !== undefined && value !== '')) return NO_MATCH;
-    } else if (value === undefined || !execBounded(compiledPattern(expected.pattern), value)) return NO_MATCH;
+    } else if (value === undefined || !patterns.match(expected.pattern, value)) return NO_MATCH;
   }
   return { matched: true, captures };
 }
@@ -58,7 +58,11 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext): Condi
  * Exact numbers compare without a leading `+` (Kazoo stores both forms);
  * patterns run on each candidate as received, like callflow `patterns`.
  */
-function matchNumber(match: { numbers?: string[]; patterns?: string[] }, candidates: (string | undefined)[]): string[] | undefined {
+function matchNumber(
+  match: { numbers?: string[]; patterns?: string[] },
+  candidates: (string | undefined)[],
+  patterns: CompiledPatterns,
+): string[] | undefined {
   const present = candidates.filter((c): c is string => c !== undefined && c !== '');
   const bare = (n: string) => n.replace(/^\+/, '');
   for (const c of present) {
@@ -66,7 +70,7 @@ function matchNumber(match: { numbers?: string[]; patterns?: string[] }, candida
   }
   for (const source of match.patterns ?? []) {
     for (const c of present) {
-      const m = execBounded(compiledPattern(source), c);
+      const m = patterns.match(source, c);
       if (m) return [...m];
     }
   }

@@ -47,8 +47,8 @@ export const outcomeSchema = z.discriminatedUnion('kind', [
   ...decisionOutcomeSchema.options,
   /** The store or the deadline failed us: the route's last known fallback, or a 503. */
   z.object({ kind: z.literal('degraded'), answer: z.enum(['fallback', 'unavailable']) }),
-  /** Refused before any decision: bad token, unknown route, Account-ID not allowed. */
-  z.object({ kind: z.literal('refused'), error: z.enum(['AuthError', 'RouteNotFoundError']) }),
+  /** Refused: bad token, unknown route, Account-ID not allowed, a call that has already ended, or a follow-up URL not signed for this call. */
+  z.object({ kind: z.literal('refused'), error: z.enum(['AuthError', 'RouteNotFoundError', 'CallEndedError', 'FollowUpRefusedError']) }),
 ]);
 export type Outcome = z.infer<typeof outcomeSchema>;
 

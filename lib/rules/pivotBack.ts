@@ -1,9 +1,9 @@
 import type { PivotRequest } from '../request/pivotRequest';
 
 /**
- * How an IVR step's answer calls us back: the same route URL with the step and the
- * token in the query string (open-source Kazoo can send no header), and the same
- * method, request format and body format the incoming request used.
+ * How an IVR step's answer calls us back: the same route URL with the step's
+ * credentials in the query string (open-source Kazoo can send no header), and
+ * the same method, request format and body format the incoming request used.
  */
 export type PivotBack = {
   method: 'get' | 'post';
@@ -12,16 +12,20 @@ export type PivotBack = {
   voiceUrlFor(step: string): string;
 };
 
-export function pivotBackFor(request: PivotRequest, routeUrl: string): PivotBack {
+/**
+ * The query string a step's follow-up URL carries: the route's token, the step,
+ * and a signature binding them to this call (made by lib/pivot/routeCredentials.ts,
+ * which the use case hands in so these rules never hold a key).
+ */
+export type FollowUpQuery = (step: string) => Record<string, string>;
+
+export function pivotBackFor(request: PivotRequest, routeUrl: string, followUpQuery: FollowUpQuery): PivotBack {
   return {
     method: request.method === 'POST' ? 'post' : 'get',
     reqFormat: request.dialect,
     reqBodyFormat: request.bodyFormat === 'json' ? 'json' : 'form',
     voiceUrlFor(step) {
-      const query = new URLSearchParams();
-      if (request.token !== undefined) query.set('token', request.token);
-      query.set('step', step);
-      return `${routeUrl}?${query.toString()}`;
+      return `${routeUrl}?${new URLSearchParams(followUpQuery(step)).toString()}`;
     },
   };
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { isLoopbackHost } from '../../lib/callflow/modules/reachableUrl';
+import { routeToken } from '../../lib/pivot/routeCredentials';
 import { INSTANT_HINT, parseInstant } from '../localClock';
+import { localRouteKeys } from '../localRouteKey';
 import { DEFAULT_MAX_REQUESTS, playCall, type SimulatedCall } from './playCall';
 import { transcriptText } from './transcriptText';
 
@@ -14,7 +17,8 @@ where to call
   --url <url>           a deployed API (https://…execute-api…/) or a full voice_url;
                         default http://localhost:$PORT (npm start)
   --route <id>          route to call (default main-number)
-  --token <token>       default $PIVOT_TOKEN, else local-dev-token (local server only)
+  --token <token>       the route's token; default: derived from the local route key
+                        (PIVOT_ROUTE_KEY, as npm start) when the URL is on this machine
 how Kazoo asks
   --method get|post     default get
   --body form|json      POST body format, default form
@@ -133,7 +137,11 @@ function voiceUrlFrom(v: Values, env: Record<string, string | undefined>): strin
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL, got "${v.url}"`);
   if (!/\/pivot\/[^/]+\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/$/, '')}/pivot/${encodeURIComponent(route)}`;
-  const token = v.token ?? (url.searchParams.has('token') ? undefined : env['PIVOT_TOKEN'] || (v.url ? undefined : 'local-dev-token'));
+  // Only npm start's tokens can be derived here (it runs on this machine); a deployed
+  // route's token comes with its URL: npm run rules -- url <route> --base … --secret ….
+  const routeId = decodeURIComponent(/\/pivot\/([^/]+)\/?$/.exec(url.pathname)![1]!);
+  const localToken = isLoopbackHost(url.hostname) ? routeToken(localRouteKeys(env).current, routeId) : undefined;
+  const token = v.token ?? (url.searchParams.has('token') ? undefined : localToken);
   if (token !== undefined) url.searchParams.set('token', token);
   return url.toString();
 }

@@ -70,7 +70,7 @@ export type Transcript = {
   events: TranscriptEvent[];
 };
 
-/** Tokens stay out of transcripts: they end up in terminals, CI logs and bug reports. */
+/** Tokens and follow-up signatures stay out of transcripts: they end up in terminals, CI logs and bug reports. */
 export function maskToken(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1***');
+  return url.replace(/([?&](?:token|sig)=)[^&#]*/gi, '$1***');
 }

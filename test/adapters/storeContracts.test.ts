@@ -8,13 +8,15 @@ import { describe, expect, it } from '@jest/globals';
 import { DynamoCallStateStore, DynamoRouteAdmin, DynamoRouteSource } from '../../adapters/dynamodb';
 import { emptyCallState, type CallState } from '../../lib/calls/callState';
 import type { CallStateStore } from '../../lib/calls/callStateStore';
-import { StoreUnavailableError } from '../../lib/errors';
+import { CallEndedError, StoreUnavailableError } from '../../lib/errors';
 import { CachedRulesStore, type RouteSource } from '../../lib/routes/rulesStore';
 import { createTestTable } from '../fixtures/dynamoTestTable';
 import { exampleDocument } from '../fixtures/exampleRoutes';
 import { InMemoryCallStateStore, InMemoryRouteSource } from '../fixtures/inMemoryStores';
 
 const HOUR_MS = 3_600_000;
+/** One call of one route: the store keys call states by both. */
+const call = (callId: string, routeId = 'main') => ({ routeId, callId });
 const START_MS = 1_750_000_000_123;
 
 type Clock = { nowMs: number };
@@ -42,7 +44,7 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     const { store } = await fresh();
 
     // Act
-    const state = await store.get('never-seen');
+    const state = await store.get(call('never-seen'));
 
     // Assess
     expect(state).toBeUndefined();
@@ -53,7 +55,7 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     const { store } = await fresh();
 
     // Act
-    const written = await store.update('new-call', () => ({ ...emptyCallState('new-call', 'main'), step: 'menu', path: ['menu'] }), {
+    const written = await store.update(call('new-call'), () => ({ ...emptyCallState('new-call', 'main'), step: 'menu', path: ['menu'] }), {
       expectAbsent: true,
     });
 
@@ -70,17 +72,17 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
       updatedAt: START_MS,
       expiresAt: Math.floor(START_MS / 1000) + 3600,
     });
-    expect(await store.get('new-call')).toEqual(written);
+    expect(await store.get(call('new-call'))).toEqual(written);
   });
 
   it('hands mutate the current state and bumps the version, whatever version mutate returns', async () => {
     // Prepare
     const { store } = await fresh();
-    await store.update('rmw', () => ({ ...emptyCallState('rmw', 'main'), attempts: 1 }));
+    await store.update(call('rmw'), () => ({ ...emptyCallState('rmw', 'main'), attempts: 1 }));
 
     // Act
     const written = await store.update(
-      'rmw',
+      call('rmw'),
       (current) =>
         ({
           ...(current ?? emptyCallState('rmw', 'main')),
@@ -91,18 +93,18 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
 
     // Assess
     expect(written).toMatchObject({ attempts: 2, version: 2 });
-    expect(await store.get('rmw')).toEqual(written);
+    expect(await store.get(call('rmw'))).toEqual(written);
   });
 
   it('falls back to read-modify-write when expectAbsent meets an existing call', async () => {
     // Prepare
     const { store } = await fresh();
-    await store.update('existing', () => ({ ...emptyCallState('existing', 'main'), digits: { first: '1' } }));
+    await store.update(call('existing'), () => ({ ...emptyCallState('existing', 'main'), digits: { first: '1' } }));
     const seen: (number | undefined)[] = [];
 
     // Act
     const written = await store.update(
-      'existing',
+      call('existing'),
       (current) => {
         seen.push(current?.version);
         return { ...(current ?? emptyCallState('existing', 'main')), digits: { ...current?.digits, second: '2' } };
@@ -123,7 +125,7 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     // Act
     await Promise.all(
       writers.map((i) =>
-        store.update('busy', (current) => {
+        store.update(call('busy'), (current) => {
           const base = current ?? emptyCallState('busy', 'main');
           return { ...base, digits: { ...base.digits, [`c${i}`]: String(i) } };
         }),
@@ -131,7 +133,7 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     );
 
     // Assess
-    const final = await store.get('busy');
+    const final = await store.get(call('busy'));
     expect(final?.version).toBe(10);
     expect(final?.digits).toEqual(Object.fromEntries(writers.map((i) => [`c${i}`, String(i)])));
   });
@@ -139,17 +141,17 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
   it('reads an expired call as absent and replaces it under its version', async () => {
     // Prepare
     const { clock, store } = await fresh();
-    await store.update('old', () => ({ ...emptyCallState('old', 'main'), digits: { stale: '9' } }));
+    await store.update(call('old'), () => ({ ...emptyCallState('old', 'main'), digits: { stale: '9' } }));
     clock.nowMs += 2 * HOUR_MS;
     const seen: (CallState | undefined)[] = [];
 
     // Act
-    const whileExpired = await store.get('old');
+    const whileExpired = await store.get(call('old'));
     const written = await store.update(
-      'old',
+      call('old'),
       (current) => {
         seen.push(current);
-        return { ...(current ?? emptyCallState('old', 'other')), digits: { fresh: '1' } };
+        return { ...(current ?? emptyCallState('old', 'main')), digits: { fresh: '1' } };
       },
       { expectAbsent: true },
     );
@@ -157,36 +159,79 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     // Assess
     expect(whileExpired).toBeUndefined();
     expect(seen).toEqual([undefined, undefined]);
-    expect(written).toMatchObject({ routeId: 'other', digits: { fresh: '1' }, version: 2, updatedAt: clock.nowMs });
+    expect(written).toMatchObject({ routeId: 'main', digits: { fresh: '1' }, version: 2, updatedAt: clock.nowMs });
   });
 
-  it('ends a call once: the final state, the same again on a repeat, absent afterwards', async () => {
+  it('keeps one Call-ID on two routes as two calls: neither reads, changes nor ends the other', async () => {
     // Prepare
     const { store } = await fresh();
-    await store.update('ending', () => ({ ...emptyCallState('ending', 'main'), outcome: 'step:pin', path: ['pin'] }));
+    const onA = await store.update(call('shared-id', 'route-a'), () => ({
+      ...emptyCallState('shared-id', 'route-a'),
+      digits: { pin: '1' },
+    }));
+    const seenOnB: (CallState | undefined)[] = [];
 
     // Act
-    const final = await store.end('ending');
-    const repeated = await store.end('ending');
-    const afterEnd = await store.get('ending');
-    const restarted = await store.update('ending', (current) => current ?? emptyCallState('ending', 'main'));
+    const readOnB = await store.get(call('shared-id', 'route-b'));
+    const writtenOnB = await store.update(call('shared-id', 'route-b'), (current) => {
+      seenOnB.push(current);
+      // Even a mutation that names route A writes under route B's key.
+      return { ...emptyCallState('shared-id', 'route-a'), digits: { pin: '2' } };
+    });
+    const endedOnB = await store.end(call('shared-id', 'route-b'));
+
+    // Assess
+    expect(readOnB).toBeUndefined();
+    expect(seenOnB).toEqual([undefined]);
+    expect(writtenOnB).toMatchObject({ routeId: 'route-b', digits: { pin: '2' }, version: 1 });
+    expect(endedOnB).toMatchObject({ routeId: 'route-b', ended: true });
+    expect(await store.get(call('shared-id', 'route-a'))).toEqual(onA);
+  });
+
+  it('ends a call once: the final state, the same again on a repeat, and it stays ended', async () => {
+    // Prepare
+    const { store } = await fresh();
+    await store.update(call('ending'), () => ({ ...emptyCallState('ending', 'main'), outcome: 'step:pin', path: ['pin'] }));
+
+    // Act
+    const final = await store.end(call('ending'));
+    const repeated = await store.end(call('ending'));
+    const restarted = store.update(call('ending'), (current) => current ?? emptyCallState('ending', 'main'));
+    const reentered = store.update(call('ending'), () => emptyCallState('ending', 'main'), { expectAbsent: true });
 
     // Assess
     expect(final).toMatchObject({ callId: 'ending', outcome: 'step:pin', path: ['pin'], ended: true, version: 2 });
     expect(repeated).toEqual(final);
-    expect(afterEnd).toBeUndefined();
-    expect(restarted).toMatchObject({ path: [], version: 3 });
-    expect(restarted.ended).toBeUndefined();
+    await expect(restarted).rejects.toBeInstanceOf(CallEndedError);
+    await expect(reentered).rejects.toBeInstanceOf(CallEndedError);
+    expect(await store.get(call('ending'))).toEqual(final);
+  });
+
+  it('lets an ended call expire by its TTL like any other', async () => {
+    // Prepare
+    const { clock, store } = await fresh();
+    await store.update(call('ended-old'), () => emptyCallState('ended-old', 'main'));
+    await store.end(call('ended-old'));
+    clock.nowMs += 2 * HOUR_MS;
+
+    // Act
+    const whileExpired = await store.get(call('ended-old'));
+    const written = await store.update(call('ended-old'), (current) => current ?? emptyCallState('ended-old', 'main'));
+
+    // Assess
+    expect(whileExpired).toBeUndefined();
+    expect(written).toMatchObject({ version: 3 });
+    expect(written.ended).toBeUndefined();
   });
 
   it('ends a call it never saw, or one that expired, with undefined', async () => {
     // Prepare
     const { clock, store } = await fresh();
-    await store.update('expiring', () => emptyCallState('expiring', 'main'));
+    await store.update(call('expiring'), () => emptyCallState('expiring', 'main'));
     clock.nowMs += 2 * HOUR_MS;
 
     // Act
-    const results = [await store.end('never-seen'), await store.end('expiring')];
+    const results = [await store.end(call('never-seen')), await store.end(call('expiring'))];
 
     // Assess
     expect(results).toEqual([undefined, undefined]);
@@ -199,9 +244,9 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     const controller = new AbortController();
 
     // Act
-    const read = store.get('abandoned', { signal: aborted });
+    const read = store.get(call('abandoned'), { signal: aborted });
     const update = store.update(
-      'abandoned',
+      call('abandoned'),
       () => {
         controller.abort(new Error('deadline'));
         return emptyCallState('abandoned', 'main');
@@ -212,7 +257,7 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     // Assess
     await expect(read).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(update).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(await store.get('abandoned')).toBeUndefined();
+    expect(await store.get(call('abandoned'))).toBeUndefined();
   });
 
   it('refuses to write a state that breaks the schema', async () => {
@@ -220,11 +265,11 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     const { store } = await fresh();
 
     // Act
-    const outcome = store.update('bad-write', () => ({ ...emptyCallState('bad-write', ''), attempts: -1 }));
+    const outcome = store.update(call('bad-write'), () => ({ ...emptyCallState('bad-write', ''), attempts: -1 }));
 
     // Assess
     await expect(outcome).rejects.toThrow(/refusing to store an invalid call state/);
-    expect(await store.get('bad-write')).toBeUndefined();
+    expect(await store.get(call('bad-write'))).toBeUndefined();
   });
 });
 

@@ -59,7 +59,7 @@ describe('npm run call: main-number, time of day in America/New_York', () => {
     const lines: string[] = [];
 
     // Act
-    const status = await runCallCommand(['--url', server.url, '--token', server.token, '--at', '2026-11-24T17:00:00Z'], {
+    const status = await runCallCommand(['--url', server.url, '--token', server.tokenFor('main-number'), '--at', '2026-11-24T17:00:00Z'], {
       out: (t) => lines.push(...t.split('\n')),
       err: (t) => lines.push(t),
       env: {},
@@ -69,7 +69,7 @@ describe('npm run call: main-number, time of day in America/New_York', () => {
     const walk = lines.map((l) => l.trim()).filter((l) => ['ring', 'no answer', 'voicemail'].some((w) => l.startsWith(w)));
     expect(status).toBe(0);
     expect(walk).toEqual(['ring device a3f1… (20 s)', 'no answer', 'voicemail b7e2…']);
-    expect(lines.join('\n')).not.toContain(server.token);
+    expect(lines.join('\n')).not.toContain(server.tokenFor('main-number'));
   });
 });
 
@@ -96,7 +96,7 @@ describe('npm run call: sales-support menu', () => {
 
     // Assess
     const followUp = transcript.events.filter((e): e is RequestEvent => e.type === 'request')[1]!;
-    expect(followUp.url).toBe(`${server.url}/pivot/sales-support?token=***&step=menu`);
+    expect(followUp.url).toMatch(new RegExp(`^${server.url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*$`));
     expect(followUp.params['Digits']).toEqual({ menu: '1' });
   });
 

@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
+import { MAX_ROUTE_DEPTH } from '../../lib/routes/documentShape';
 import { EXAMPLES_DIR, exampleDocument, exampleFiles } from '../fixtures/exampleRoutes';
 
 async function rules(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -121,5 +122,29 @@ describe('npm run rules -- validate', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${notJson}: not valid JSON (`);
     expect(result.stderr).toContain(`${missing}: cannot read the file (ENOENT`);
+  });
+
+  it('reports a cyclic or too deeply nested document in one line, with no stack', async () => {
+    // Prepare: a callflow whose child is itself (an anchor holding its own alias), one 1,500 nodes deep
+    const cyclic = await writeRouteFile(
+      'cyclic.yaml',
+      'id: cyclic\ntimezone: UTC\nfallback: &node\n  module: tts\n  data: { text: Hello }\n  children: { _: *node }\n',
+    );
+    let deep: Record<string, unknown> = { module: 'hangup', data: {} };
+    for (let i = 0; i < 1_500; i++) deep = { module: 'tts', data: { text: 'Hello' }, children: { _: deep } };
+    const deepJson = await writeRouteFile('deep.json', JSON.stringify({ id: 'deep', timezone: 'UTC', fallback: deep }));
+    const deepYaml = await writeRouteFile('deep.yaml', `id: deep\ntimezone: UTC\ndescription: ${'['.repeat(1_500)}${']'.repeat(1_500)}\n`);
+
+    // Act
+    const result = await rules('validate', cyclic, deepJson, deepYaml);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${cyclic}: route cyclic, field fallback.children._: cyclic alias: this value contains itself`,
+      `${deepJson}: route deep, field fallback: too deeply nested (over ${MAX_ROUTE_DEPTH} levels)`,
+      `${deepYaml}: too deeply nested to read (from line 3)`,
+      '3 of 3 files invalid',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import type { CallflowNode } from '../../lib/callflow/callflowNode';
 import { pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
 import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
-import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
+import { followUpQueryFor, lambdaContext, pivotTestRuntime, routeTokenFor, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
+import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 import { recordCommands } from '../fixtures/dynamoTestTable';
 import { expectKazooValid } from '../support/kazooSchemas';
 
@@ -31,7 +32,8 @@ async function invoke(event: unknown): Promise<Result & { json: Record<string, u
 }
 
 function event(o: Partial<PivotEventOptions> & { params?: KazooParams } = {}) {
-  return pivotEventV2({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}`, ...o });
+  const route = o.route ?? 'main-number';
+  return pivotEventV2({ as: 'get', params: kazooParams(), route, voiceUrlQuery: tokenQuery(route), ...o });
 }
 
 function expectCallflow(result: Result & { json: unknown }) {
@@ -71,22 +73,25 @@ describe('pivot handler: every request form reaches the same answer', () => {
     const line = setup.telemetry.lines.slice(before).find((l) => l['message'] === 'pivot answered')!;
     expect(line).toMatchObject({ route: 'main-number', outcome: 'rule:business-hours', status: 200, callId: expect.any(String) });
     expect(typeof line['latencyMs']).toBe('number');
-    expect(JSON.stringify(setup.telemetry.lines)).not.toContain(TEST_TOKEN);
+    expect(JSON.stringify(setup.telemetry.lines)).not.toContain(routeTokenFor('main-number'));
   });
 });
 
 describe('pivot handler: authentication', () => {
   it.each([
-    ['no token', '', 401],
-    ['a wrong token', 'token=guess', 403],
-    ['a token differing in the last character', `token=${TEST_TOKEN.slice(0, -1)}X`, 403],
-  ])('refuses %s with a JSON error and reads nothing from DynamoDB', async (label, voiceUrlQuery, status) => {
+    ['no token', () => '', 401],
+    ['a wrong token', () => 'token=guess', 403],
+    ['a token differing in the last character', (route: string) => `token=${routeTokenFor(route).slice(0, -1)}X`, 403],
+    ["another route's token", () => tokenQuery('main-number'), 403],
+    ['a token made with another key', (route: string) => tokenQuery(route, 'some-other-key-0123456789'), 403],
+  ])('refuses %s with a JSON error and reads nothing from DynamoDB', async (label, queryFor, status) => {
     // Prepare
     const before = commands.length;
+    // A route of its own per case: a cached miss from an earlier case would hide a read.
+    const route = `never-read-${label.replace(/\W+/g, '-')}`;
 
     // Act
-    // A route of its own per case: a cached miss from an earlier case would hide a read.
-    const result = await invoke(event({ voiceUrlQuery, route: `never-read-${label.replace(/\W+/g, '-')}` }));
+    const result = await invoke(event({ voiceUrlQuery: queryFor(route), route }));
 
     // Assess
     expect(result.statusCode).toBe(status);
@@ -125,7 +130,7 @@ describe('pivot handler: bad input gets a clear answer', () => {
     ['no Call-ID', event({ params: kazooParams({ 'Call-ID': undefined }) }), 400, 'Call-ID'],
     ['a malformed JSON body', { ...event({ as: 'json' }), body: '{"Call-ID":', isBase64Encoded: false }, 400, 'body'],
     ['an oversized body', { ...event({ as: 'form' }), body: 'a'.repeat(40_000), isBase64Encoded: false }, 413, undefined],
-    ['an oversized query string', event({ voiceUrlQuery: `token=${TEST_TOKEN}&pad=${'x'.repeat(10_000)}` }), 414, undefined],
+    ['an oversized query string', event({ voiceUrlQuery: `${tokenQuery('main-number')}&pad=${'x'.repeat(10_000)}` }), 414, undefined],
   ])('%s', async (_label, e, status, field) => {
     // Act
     const result = await invoke(e);
@@ -189,8 +194,83 @@ describe('pivot handler: a multi-step IVR through DynamoDB', () => {
     expect(askAccount.module).toBe('tts');
     expect(askPin.data['text']).toBe('Now enter your four digit PIN.');
     expect(routed).toMatchObject({ module: 'set_variables', data: { custom_application_vars: { account: '12345' } } });
-    const state = await setup.runtime.callStates.get(callId);
+    const state = await setup.runtime.callStates.get({ routeId: 'account-pin', callId });
     expect(state).toMatchObject({ path: ['account', 'pin'], digits: { account: '12345', pin: '9876' }, outcome: 'option:pin.1' });
+  });
+});
+
+describe('pivot handler: follow-up URLs bound to their call, keys that rotate', () => {
+  const voiceUrlOf = (answer: CallflowNode) => {
+    let pivot: CallflowNode | undefined = answer;
+    while (pivot && pivot.module !== 'pivot') pivot = pivot.children?.['_'];
+    return new URL(pivot!.data['voice_url'] as string);
+  };
+
+  it.each([
+    ["another Call-ID's URL", (url: URL) => url.search.slice(1), 'replayed-into@10.0.0.12'],
+    ['a forged signature', (url: URL) => url.search.slice(1).replace(/sig=[^&]+/, `sig=${'A'.repeat(32)}`), 'signed-for@10.0.0.12'],
+    ['no signature', (url: URL) => `${tokenQuery('account-pin')}&step=${url.searchParams.get('step')}`, 'signed-for@10.0.0.12'],
+    [
+      'an expired signature',
+      () => followUpQueryFor('account-pin', 'signed-for@10.0.0.12', 'account', { expiresAt: BUSINESS_HOURS.getTime() / 1000 }),
+      'signed-for@10.0.0.12',
+    ],
+  ])('refuses %s with 403 before any DynamoDB call, the call waiting where it was', async (_label, queryOf, callId) => {
+    // Prepare: a live call waiting at the account prompt, and the URL its prompt gave
+    const prompt = expectCallflow(
+      await invoke(event({ route: 'account-pin', params: kazooParams({ 'Call-ID': 'signed-for@10.0.0.12' }) })),
+    );
+    const before = commands.length;
+
+    // Act
+    const result = await invoke(
+      event({
+        route: 'account-pin',
+        voiceUrlQuery: queryOf(voiceUrlOf(prompt)),
+        params: kazooParams({ 'Call-ID': callId, Digits: { account: '12345' } }),
+      }),
+    );
+
+    // Assess
+    expect(result.statusCode).toBe(403);
+    expect(result.json).toEqual({ error: 'invalid_follow_up', message: 'this follow-up URL is not valid for this call' });
+    expect(commands.length).toBe(before);
+    expect(await setup.runtime.callStates.get({ routeId: 'account-pin', callId: 'signed-for@10.0.0.12' })).toMatchObject({
+      step: 'account',
+    });
+  });
+
+  it('opens routes and live calls with the previous key during a rotation, and not once it is removed', async () => {
+    // Prepare: the same table, served by containers holding three generations of keys
+    const NEW_KEY = 'the-next-route-key-0123456789';
+    const containerWith = (keys: RouteKeys) =>
+      createPivotHandler(() => ({ ...setup.runtime, routeKeys: async () => keys }), setup.telemetry);
+    const before = containerWith({ current: TEST_ROUTE_KEY });
+    const during = containerWith({ current: NEW_KEY, previous: TEST_ROUTE_KEY });
+    const after = containerWith({ current: NEW_KEY });
+    const oldPrompt = JSON.parse(
+      (await before(event({ route: 'account-pin', params: kazooParams({ 'Call-ID': 'rotation' }) }), lambdaContext())).body!,
+    );
+    const followUp = (handler: typeof before) =>
+      handler(
+        event({
+          route: 'account-pin',
+          voiceUrlQuery: voiceUrlOf(oldPrompt).search.slice(1),
+          params: kazooParams({ 'Call-ID': 'rotation', Digits: { account: '12345' } }),
+        }),
+        lambdaContext(),
+      );
+
+    // Act
+    const oldUrlDuring = await during(event(), lambdaContext());
+    const newUrlDuring = await during(event({ voiceUrlQuery: tokenQuery('main-number', NEW_KEY) }), lambdaContext());
+    const liveCallDuring = await followUp(during);
+    const oldUrlAfter = await after(event(), lambdaContext());
+    const oldFollowUpAfter = await followUp(after);
+
+    // Assess
+    expect([oldUrlDuring, newUrlDuring, liveCallDuring].map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect([oldUrlAfter, oldFollowUpAfter].map((r) => r.statusCode)).toEqual([403, 403]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import { functionTimeoutFor } from '../../infra/PivotFunction';
 import { pivotSettingsFromContext } from '../../infra/pivotSettings';
 import { type SynthesizedPivot, synthPivotStack } from './synthPivotStack';
@@ -62,6 +63,47 @@ describe('Pivot deployment settings', () => {
       expect(actions.every((list) => JSON.stringify(list) === JSON.stringify(['arn:aws:sns:eu-west-1:111122223333:pivot-alarms']))).toBe(
         true,
       );
+    });
+  });
+
+  describe('a source allowlist', () => {
+    let synth: SynthesizedPivot;
+
+    beforeAll(() => {
+      synth = synthPivotStack({ bundling: false, context: { 'pivot:allowedSourceCidrs': '203.0.113.0/24, 2001:db8::/32,198.51.100.7' } });
+    });
+    afterAll(() => synth.dispose());
+
+    it('reaches pivot and cdr as ALLOWED_SOURCE_CIDRS, normalised, and not the health probe', () => {
+      // Act
+      const variablesOf = (handler: IConstruct) => synth.resource(handler).Properties.Environment.Variables;
+
+      // Assess
+      const expected = '203.0.113.0/24,2001:db8::/32,198.51.100.7/32';
+      expect(variablesOf(synth.stack.service.pivot.handler).ALLOWED_SOURCE_CIDRS).toBe(expected);
+      expect(variablesOf(synth.stack.service.cdr.handler).ALLOWED_SOURCE_CIDRS).toBe(expected);
+      expect(variablesOf(synth.stack.service.health.handler).ALLOWED_SOURCE_CIDRS).toBeUndefined();
+    });
+
+    it('is off by default: no setting, no variable', () => {
+      // Act
+      const settings = pivotSettingsFromContext(new App().node);
+
+      // Assess
+      expect(settings.allowedSourceCidrs).toBeUndefined();
+    });
+
+    it.each([
+      ['a prefix too long', '203.0.113.0/33', '"203.0.113.0/33" is not an IPv4 or IPv6 CIDR'],
+      ['a host name', 'kazoo.example.com', '"kazoo.example.com" is not an IPv4 or IPv6 CIDR'],
+      ['a number', 42, 'must be a comma-separated list of CIDRs'],
+    ])('refuses %s at synth, naming the setting', (_label, value, message) => {
+      // Act
+      const attempt = () => pivotSettingsFromContext(new App({ context: { 'pivot:allowedSourceCidrs': value } }).node);
+
+      // Assess
+      expect(attempt).toThrow(`context pivot:allowedSourceCidrs`);
+      expect(attempt).toThrow(message);
     });
   });
 

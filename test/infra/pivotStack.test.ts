@@ -55,6 +55,28 @@ describe('Pivot table', () => {
   });
 });
 
+describe('Route key secret', () => {
+  const secret = () => synth.resource(synth.stack.service.routeKeySecret);
+
+  it('is generated as JSON holding a current key, ready for a previous one beside it', () => {
+    // Act
+    const { GenerateSecretString } = secret().Properties;
+
+    // Assess
+    expect(GenerateSecretString).toMatchObject({ SecretStringTemplate: '{}', GenerateStringKey: 'current', ExcludePunctuation: true });
+    expect(GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+  });
+
+  it('survives stack deletion like the table whose routes its tokens open', () => {
+    // Act
+    const resource = secret();
+
+    // Assess
+    expect(resource.DeletionPolicy).toBe('Retain');
+    expect(resource.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
 describe('Pivot permissions', () => {
   const tableArn = () => ({ 'Fn::GetAtt': [synth.logicalId(synth.stack.service.table), 'Arn'] });
   const statementsOf = (name: HandlerName) => synth.statementsOf(synth.stack.service[name].role);
@@ -81,12 +103,13 @@ describe('Pivot permissions', () => {
     expect(statements).toHaveLength(2);
   });
 
-  it('lets cdr read or write call state only', () => {
+  it('lets cdr read routes and read or write call state, nothing else', () => {
     // Act
     const statements = tableStatementsOf('cdr');
 
     // Assess
     expect(statements).toEqual([
+      { actions: ['dynamodb:GetItem'], resource: tableArn(), condition: leadingKeys('ROUTE#') },
       { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resource: tableArn(), condition: leadingKeys('CALL#') },
     ]);
   });
@@ -104,9 +127,9 @@ describe('Pivot permissions', () => {
     ]);
   });
 
-  it.each(['pivot', 'cdr'] as const)('lets %s read the token secret and no other', (name) => {
+  it.each(['pivot', 'cdr'] as const)('lets %s read the route key secret and no other', (name) => {
     // Prepare
-    const secret = { Ref: synth.logicalId(synth.stack.service.tokenSecret) };
+    const secret = { Ref: synth.logicalId(synth.stack.service.routeKeySecret) };
 
     // Act
     const secretStatements = statementsOf(name).filter((statement) =>
@@ -208,12 +231,14 @@ describe('Pivot Lambda functions', () => {
     // Assess
     expect(Variables).toEqual({
       TABLE_NAME: { Ref: synth.logicalId(synth.stack.service.table) },
-      TOKEN_SECRET_ARN: { Ref: synth.logicalId(synth.stack.service.tokenSecret) },
+      ROUTE_KEY_SECRET_ARN: { Ref: synth.logicalId(synth.stack.service.routeKeySecret) },
       BUDGET_MS: '2500',
       ROUTE_CACHE_TTL_MS: '30000',
       CALL_STATE_TTL_HOURS: '24',
       MAX_BODY_BYTES: '16384',
       MAX_QUERY_BYTES: '8192',
+      ROUTE_KEY_CACHE_TTL_MS: '300000',
+      FOLLOW_UP_TTL_SECONDS: '3600',
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_METRICS_NAMESPACE: 'KazooPivot',
       NODE_OPTIONS: '--enable-source-maps',
@@ -365,20 +390,23 @@ describe('Pivot stack outputs', () => {
     expect(outputValue('TableName')).toEqual({ Ref: synth.logicalId(synth.stack.service.table) });
   });
 
-  it('gives a command that prints the token, not the token itself', () => {
+  it("gives the command that prints a route's URLs, never a token or a key", () => {
     // Prepare
-    const secret = synth.logicalId(synth.stack.service.tokenSecret);
+    const secret = synth.logicalId(synth.stack.service.routeKeySecret);
+    const outputs = synth.template.toJSON().Outputs as Record<string, unknown>;
 
     // Act
-    const [, parts] = (outputValue('TokenCommand') as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    const [, parts] = (outputValue('RouteUrlCommand') as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
     const rendered = JSON.stringify(parts);
 
     // Assess
-    expect(parts[0]).toBe('aws secretsmanager get-secret-value --secret-id ');
-    expect(parts[1]).toEqual({ Ref: secret });
-    expect(parts.at(-1)).toBe(' --query SecretString --output text');
-    expect(rendered).not.toContain('resolve:secretsmanager');
-    expect(rendered).not.toMatch(/[A-Za-z0-9]{40}/);
+    expect(parts[0]).toBe('npm run rules -- url <route> --base https://');
+    expect(parts).toContainEqual({ Ref: secret });
+    expect(rendered).toContain('/pivot/ --secret ');
+    expect(rendered).toContain(' --region ');
+    expect(Object.keys(outputs)).not.toContain('TokenCommand');
+    expect(JSON.stringify(outputs)).not.toContain('resolve:secretsmanager');
+    expect(JSON.stringify(outputs)).not.toMatch(/[A-Za-z0-9]{40}/);
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
-import { TEST_TOKEN, lambdaContext, pivotTestRuntime } from '../fixtures/pivotTestRuntime';
+import { lambdaContext, pivotTestRuntime, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUSINESS_HOURS = new Date('2026-11-24T17:00:00Z'); // Tuesday 12:00 in New York
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const { tableName } = await pivotTestRuntime();
   // The deployed handler reads its settings from the environment on first use, as on Lambda;
   // PIVOT_CLOCK is set too, to show that no variable can turn the override on.
-  Object.assign(process.env, { TABLE_NAME: tableName, PIVOT_TOKEN: TEST_TOKEN, PIVOT_CLOCK: NIGHT });
+  Object.assign(process.env, { TABLE_NAME: tableName, PIVOT_ROUTE_KEY: TEST_ROUTE_KEY, PIVOT_CLOCK: NIGHT });
   ({ handler: deployedHandler } = (await import('../../functions/pivot')) as { handler: typeof deployedHandler });
   jest.useFakeTimers({ now: BUSINESS_HOURS, doNotFake: [...REAL_TIMERS] });
 });
@@ -51,7 +51,7 @@ describe('the deployed pivot handler and the local clock override', () => {
       as: 'get',
       params: kazooParams(),
       route: 'main-number',
-      voiceUrlQuery: `token=${TEST_TOKEN}`,
+      voiceUrlQuery: tokenQuery('main-number'),
       headers: { 'x-pivot-clock': NIGHT },
     });
 
@@ -109,7 +109,7 @@ describe('the deployed pivot handler and the local clock override', () => {
 
   it('answers an IVR reached on a loopback domain with the fallback, never a pivot back to loopback', async () => {
     // Prepare
-    const base = pivotEventV2({ as: 'get', params: kazooParams(), route: 'account-pin', voiceUrlQuery: `token=${TEST_TOKEN}` });
+    const base = pivotEventV2({ as: 'get', params: kazooParams(), route: 'account-pin', voiceUrlQuery: tokenQuery('account-pin') });
     const event = { ...base, requestContext: { ...base.requestContext, domainName: '127.0.0.1:3000' } };
 
     // Act

@@ -17,7 +17,10 @@ afterAll(async () => {
   await server.close();
 });
 
-const pivotUrl = (route: string, query = '') => `${server.url}/pivot/${route}?token=${server.token}${query ? `&${query}` : ''}`;
+const pivotUrl = (route: string, query = '') => `${server.url}/pivot/${route}?token=${server.tokenFor(route)}${query ? `&${query}` : ''}`;
+
+/** The voice_url of the pivot node an answer ends with (an IVR prompt's follow-up), if any. */
+const voiceUrlOf = (answer: unknown) => /"voice_url":"([^"]+)"/.exec(JSON.stringify(answer))?.[1];
 
 async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
@@ -112,39 +115,52 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
     const response = await fetch(pivotUrl('sales-support', 'Call-ID=ivr-1'));
 
     // Assess
-    const prompt = JSON.stringify(await json(response));
-    const voiceUrl = /"voice_url":"([^"]+)"/.exec(prompt)?.[1];
-    expect(voiceUrl).toBe(`${server.url}/pivot/sales-support?token=${server.token}&step=menu`);
+    const voiceUrl = new URL(voiceUrlOf(await json(response))!);
+    expect(`${voiceUrl.origin}${voiceUrl.pathname}`).toBe(`${server.url}/pivot/sales-support`);
+    expect(Object.fromEntries(voiceUrl.searchParams)).toEqual({
+      token: server.tokenFor('sales-support'),
+      step: 'menu',
+      exp: expect.stringMatching(/^\d+$/),
+      sig: expect.stringMatching(/^[\w-]{32}$/),
+    });
   });
 
-  it('ends the call state when Kazoo posts the CDR: a late follow-up no longer counts earlier attempts', async () => {
+  it('ends the call state when Kazoo posts the CDR: a late follow-up is refused, the other call goes on', async () => {
     // Prepare: two calls each use two of the menu's three tries; Kazoo posts the CDR of one of them
-    const menu = (callId: string, step = true) => fetch(pivotUrl('sales-support', `${step ? 'step=menu&' : ''}Call-ID=${callId}`));
+    // Each answer's own follow-up URL, as Kazoo would call it: signed for that call.
+    const followUps = new Map<string, string>();
+    const menu = async (callId: string, step = true) => {
+      const url = step ? `${followUps.get(callId)}&Call-ID=${callId}` : pivotUrl('sales-support', `Call-ID=${callId}`);
+      const answer = await json(await fetch(url));
+      const next = voiceUrlOf(answer);
+      if (next) followUps.set(callId, next);
+      return answer;
+    };
     for (const callId of ['cdr-ended', 'cdr-live']) {
       await menu(callId, false);
       await menu(callId);
       await menu(callId);
     }
-    const cdr = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.token}`, {
+    const cdr = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.tokenFor('sales-support')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'Call-ID=cdr-ended&Hangup-Cause=NORMAL_CLEARING&Duration-Seconds=42',
     });
 
     // Act
-    const afterCdr = await json(await menu('cdr-ended'));
-    const live = await json(await menu('cdr-live'));
+    const afterCdr = await menu('cdr-ended');
+    const live = await menu('cdr-live');
 
     // Assess
     expect(cdr.status).toBe(200);
     expect(await json(cdr)).toEqual({ status: 'ended', callId: 'cdr-ended' });
-    expect(afterCdr).toMatchObject({ module: 'tts', data: { text: 'We did not hear a choice.' } });
+    expect(afterCdr).toMatchObject({ error: 'call_ended' });
     expect(live).toMatchObject({ module: 'voicemail' });
   });
 
   it('answers a CDR for a call it never saw', async () => {
     // Act
-    const response = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.token}`, {
+    const response = await fetch(`${server.url}/pivot/sales-support/cdr?token=${server.tokenFor('sales-support')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'Call-ID=never-seen',
@@ -170,9 +186,11 @@ describe('local server: a fixed clock for the whole run', () => {
     const night = await startLocalServer({ port: 0, dynamoPort: 0, clockOverride: new Date(NIGHT) });
     try {
       // Act
-      const plain = await json(await fetch(`${night.url}/pivot/main-number?token=${night.token}&Call-ID=o-1`));
+      const plain = await json(await fetch(`${night.url}/pivot/main-number?token=${night.tokenFor('main-number')}&Call-ID=o-1`));
       const withHeader = await json(
-        await fetch(`${night.url}/pivot/main-number?token=${night.token}&Call-ID=o-2`, { headers: { 'x-pivot-clock': BUSINESS_HOURS } }),
+        await fetch(`${night.url}/pivot/main-number?token=${night.tokenFor('main-number')}&Call-ID=o-2`, {
+          headers: { 'x-pivot-clock': BUSINESS_HOURS },
+        }),
       );
 
       // Assess

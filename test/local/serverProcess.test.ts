@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { routeToken } from '../../lib/pivot/routeCredentials';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = `${ROOT}node_modules/.bin/tsx`;
@@ -34,10 +35,12 @@ async function waitFor(check: () => boolean, what: string, run: Run): Promise<vo
 describe('npm start (local/server.ts)', () => {
   it('prints the Pivot URLs and curl lines that answer a callflow, and stops cleanly on Ctrl-C', async () => {
     // Prepare
-    const run = startServerProcess({ PORT: '0', PIVOT_TOKEN: 'process-test-token' });
+    const key = 'process-test-route-key';
+    const run = startServerProcess({ PORT: '0', PIVOT_ROUTE_KEY: key });
     await waitFor(() => run.stdout().includes('Ctrl-C'), 'the startup banner', run);
     const banner = run.stdout();
-    const curl = /curl '(http:\/\/localhost:\d+\/pivot\/main-number\?token=process-test-token&[^']+)'/.exec(banner)?.[1];
+    const token = (route: string) => routeToken(key, route);
+    const curl = new RegExp(`curl '(http://localhost:\\d+/pivot/main-number\\?token=${token('main-number')}&[^']+)'`).exec(banner)?.[1];
 
     // Act
     const answer = await fetch(curl!);
@@ -45,12 +48,14 @@ describe('npm start (local/server.ts)', () => {
     const code = await run.exit;
 
     // Assess
+    // Each route with its own token, derived from the key; never the key itself.
     for (const route of ['main-number', 'sales-support', 'account-pin', 'vip-callers', 'presence', 'bridging']) {
-      expect(banner).toMatch(new RegExp(`${route} +http://\\S+/pivot/${route}\\?token=process-test-token`));
+      expect(banner).toMatch(new RegExp(`${route} +http://\\S+/pivot/${route}\\?token=${token(route)}\n`));
     }
     expect(banner).toMatch(
-      /curl -X POST .* -d 'Call-ID=test-2&[^']+' 'http:\/\/localhost:\d+\/pivot\/main-number\?token=process-test-token'/,
+      new RegExp(`curl -X POST .* -d 'Call-ID=test-2&[^']+' 'http://localhost:\\d+/pivot/main-number\\?token=${token('main-number')}'`),
     );
+    expect(banner).not.toContain(key);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json');
     expect(['device', 'voicemail']).toContain(((await answer.json()) as { module: string }).module);

@@ -11,7 +11,7 @@ import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams, VOICEMAIL_ID } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { startFaultyEndpoint, type Fault, type FaultyEndpoint } from '../fixtures/faultyDynamo';
-import { capturedTelemetry, pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
+import { capturedTelemetry, followUpQueryFor, pivotTestRuntime, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { expectUsableAnswer, invoke, printReport, report, type Answer } from './support/answers';
 
 /**
@@ -34,7 +34,7 @@ function note(label: string, answer: Answer): Answer {
   return answer;
 }
 
-function pivotEvent(route: string, params: KazooParams = kazooParams(), voiceUrlQuery = `token=${TEST_TOKEN}`) {
+function pivotEvent(route: string, params: KazooParams = kazooParams(), voiceUrlQuery = tokenQuery(route)) {
   return pivotEventV2({ as: 'get', route, params, voiceUrlQuery });
 }
 
@@ -105,7 +105,7 @@ describe.each(faults)('DynamoDB fault %s', (label, breakStore) => {
     const followUp = pivotEvent(
       'account-pin',
       kazooParams({ 'Call-ID': `fault-${label}`, Digits: { account: '12345' } }),
-      `token=${TEST_TOKEN}&step=account`,
+      followUpQueryFor('account-pin', `fault-${label}`, 'account'),
     );
 
     // Act
@@ -245,7 +245,7 @@ describe('the SDK on its own cannot outlive the budget', () => {
   });
 });
 
-describe('the token secret store misbehaving', () => {
+describe('the route key secret store misbehaving', () => {
   it('answers 503 inside the budget while Secrets Manager hangs, and serves calls again once it answers', async () => {
     // Prepare: Secrets Manager is a silent socket; the SDK finds it through AWS_ENDPOINT_URL_SECRETS_MANAGER
     const secrets = await startFaultyEndpoint({ fault: { kind: 'silent' } });
@@ -258,7 +258,7 @@ describe('the token secret store misbehaving', () => {
       const runtime = createPivotRuntime(
         {
           TABLE_NAME: setup.tableName,
-          TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pivot-token-AbCdEf',
+          ROUTE_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pivot-route-keys-AbCdEf',
           DYNAMODB_ENDPOINT: DYNALITE,
           BUDGET_MS: String(BUDGET_MS),
         },
@@ -268,9 +268,13 @@ describe('the token secret store misbehaving', () => {
       const handler = createPivotHandler(() => runtime, telemetry);
 
       // Act: one request while the secret store hangs, then it recovers (the hung socket stays open)
-      const during = note('token secret store hangs', await invoke(handler, pivotEvent('main-number')));
+      const during = note('route key secret store hangs', await invoke(handler, pivotEvent('main-number')));
       secrets.set(
-        { kind: 'answer', status: 200, body: { ARN: 'arn', Name: 'pivot-token', SecretString: TEST_TOKEN } },
+        {
+          kind: 'answer',
+          status: 200,
+          body: { ARN: 'arn', Name: 'pivot-route-keys', SecretString: JSON.stringify({ current: TEST_ROUTE_KEY }) },
+        },
         { keepConnections: true },
       );
       let after = await invoke(handler, pivotEvent('main-number'));

@@ -27,6 +27,7 @@ const NAMED_ERRORS = new Set([
   'InvalidRequestError',
   'RequestTooLargeError',
   'AuthError',
+  'FollowUpRefusedError',
   'RouteNotFoundError',
   'StoreUnavailableError',
   'DeadlineExceededError',

@@ -3,9 +3,11 @@ import { createPivotHandler } from '../../functions/pivot';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
 import { pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEvents';
+import { recordCommands } from '../fixtures/dynamoTestTable';
 import { kazooParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
-import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
+import { MAX_PARAMETERS } from '../../lib/request/parameterBudget';
+import { followUpQueryFor, pivotTestRuntime, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { expectUsableAnswer, invoke, printReport, report, type PivotHandler } from './support/answers';
 
 /**
@@ -38,7 +40,8 @@ afterAll(() => {
 });
 
 function event(o: Partial<PivotEventOptions> & { params?: KazooParams } = {}) {
-  return pivotEventV2({ as: 'get', params: kazooParams(), route: 'main-number', voiceUrlQuery: `token=${TEST_TOKEN}`, ...o });
+  const route = o.route ?? 'main-number';
+  return pivotEventV2({ as: 'get', params: kazooParams(), route, voiceUrlQuery: tokenQuery(route), ...o });
 }
 
 function expectPrototypeClean() {
@@ -71,7 +74,7 @@ describe('prototype pollution through bracket keys', () => {
       'GET query (v2)',
       event({
         route: 'account-pin',
-        voiceUrlQuery: `token=${TEST_TOKEN}&${hostileQuery}`,
+        voiceUrlQuery: `${tokenQuery('account-pin')}&${hostileQuery}`,
         params: kazooParams({ 'Call-ID': 'pollute-get' }),
       }),
     ],
@@ -101,7 +104,7 @@ describe('prototype pollution through bracket keys', () => {
     expectPrototypeClean();
     const callId = (/pollute-[a-z0-9]+/.exec(JSON.stringify(hostile)) ??
       /pollute-[a-z0-9]+/.exec(Buffer.from(String((hostile as { body?: string }).body), 'base64').toString()))![0];
-    const state = await setup.runtime.callStates.get(callId);
+    const state = await setup.runtime.callStates.get({ routeId: 'account-pin', callId });
     expect(state).toBeDefined();
     for (const map of [state!.digits, state!.vars]) {
       expect(Object.keys(map).filter((k) => ['__proto__', 'constructor', 'prototype', 'polluted'].includes(k))).toEqual([]);
@@ -122,7 +125,8 @@ describe('step names that are Object.prototype members', () => {
         handler,
         event({
           route: 'sales-support',
-          voiceUrlQuery: `token=${TEST_TOKEN}&step=${step}`,
+          // Signed as our own prompt would sign it: the step lookup itself is under test.
+          voiceUrlQuery: followUpQueryFor('sales-support', `proto-step-${step}`, step),
           params: kazooParams({ 'Call-ID': `proto-step-${step}`, Digits: '1' }),
         }),
       );
@@ -186,7 +190,7 @@ describe('oversized requests are refused before parsing, with configurable limit
     [
       'a query string one byte over MAX_QUERY_BYTES',
       414,
-      event({ voiceUrlQuery: `token=${TEST_TOKEN}&pad=${'x'.repeat(MAX_QUERY_BYTES)}` }),
+      event({ voiceUrlQuery: `${tokenQuery('main-number')}&pad=${'x'.repeat(MAX_QUERY_BYTES)}` }),
     ],
   ])('%s: %i', async (_label, status, oversized) => {
     // Prepare
@@ -298,10 +302,90 @@ describe('placeholder values carrying JSON or quotes stay plain values', () => {
     );
 
     // Act
-    const state = await setup.runtime.callStates.get(callId);
+    const state = await setup.runtime.callStates.get({ routeId: 'account-pin', callId });
 
     // Assess
     expect(state?.vars['note']).toBe(payload);
     expectPrototypeClean();
+  });
+});
+
+describe('lone surrogates never reach a 200', () => {
+  // vip-callers renders set_cid with caller_id_name "VIP {{Caller-ID-Name}}"
+  const route = 'vip-callers';
+  const forms: [string, unknown][] = [
+    [
+      'POST JSON, an escape JSON.parse accepts',
+      {
+        ...event({ as: 'json', route }),
+        body: JSON.stringify(kazooParams()).replace('Ada Lovelace', 'Ada \\ud83d'),
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'POST form, percent-encoded',
+      {
+        ...event({ as: 'form', route }),
+        body: `Call-ID=surrogate-form&Caller-ID-Number=%2B14155550123&Caller-ID-Name=Ada+%ED%A0%BD`,
+        isBase64Encoded: false,
+      },
+    ],
+    [
+      'GET, raw in the query string',
+      event({
+        route,
+        voiceUrlQuery: `${tokenQuery(route)}&Call-ID=surrogate-get&Caller-ID-Number=%2B14155550123&Caller-ID-Name=Ada+\ud83d`,
+        params: {},
+      }),
+    ],
+  ];
+
+  it.each(forms)('%s: the caller name arrives as U+FFFD, in a body Kazoo can decode', async (_label, hostile) => {
+    // Act
+    const answer = await invoke(handler, hostile);
+
+    // Assess
+    expectUsableAnswer(answer);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).not.toMatch(/\\u[dD][89a-fA-F]/);
+    expect((answer.json as { data: Record<string, unknown> }).data['caller_id_name']).toMatch(/^VIP Ada \uFFFD+$/);
+  });
+});
+
+describe('one parameter limit, whatever carries the parameters', () => {
+  /** The voice_url's token plus `kazoo` Kazoo parameters. */
+  function withParameters(as: PivotEventOptions['as'], kazoo: number) {
+    const fillers = Object.fromEntries(Array.from({ length: kazoo - 1 }, (_, i) => [`X-Extra-${i}`, 'v']));
+    return event({ as, params: { 'Call-ID': `many-${as}`, ...fillers } });
+  }
+
+  it.each(['get', 'form', 'json'] as const)('%s: MAX_PARAMETERS are answered, one more is a 413 naming the limit', async (as) => {
+    // Act
+    const atLimit = await invoke(handler, withParameters(as, MAX_PARAMETERS - 1));
+    const over = await invoke(handler, withParameters(as, MAX_PARAMETERS));
+
+    // Assess
+    expect(atLimit.statusCode).toBe(200);
+    expectUsableAnswer(over);
+    expect(over.statusCode).toBe(413);
+    expect(over.json).toMatchObject({ error: 'too_many_parameters', limit: MAX_PARAMETERS });
+  });
+});
+
+describe('a route id no route can have', () => {
+  it.each([
+    ['over 2 KB', 'r'.repeat(2_100)],
+    ['with characters route ids never have', 'main-number;drop'],
+  ])('%s answers 404 without a DynamoDB call', async (_label, route) => {
+    // Prepare
+    const commands = recordCommands(setup.runtime.dynamo);
+
+    // Act
+    const answer = await invoke(handler, event({ route, voiceUrlQuery: 'token=whatever' }));
+
+    // Assess
+    expectUsableAnswer(answer);
+    expect(answer.statusCode).toBe(404);
+    expect(commands).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPivotHandler } from '../../functions/pivot';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
-import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
+import { followUpQueryFor, pivotTestRuntime, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { brokenAnswerReasons, invoke, printReport, report, type Answer, type PivotHandler } from './support/answers';
 
 /**
@@ -49,7 +49,7 @@ afterAll(() => {
 function followUp(callId: string, i: number) {
   const as = (['get', 'form', 'json'] as const)[i % 3]!;
   const params = kazooParams({ 'Call-ID': callId, Digits: { account: '12345', [`probe${i}`]: `${1000 + i}` } });
-  return pivotEventV2({ as, route: 'account-pin', params, voiceUrlQuery: `token=${TEST_TOKEN}&step=account` });
+  return pivotEventV2({ as, route: 'account-pin', params, voiceUrlQuery: followUpQueryFor('account-pin', callId, 'account') });
 }
 
 /** Enters the IVR, then sends the fifty follow-ups at once. */
@@ -57,7 +57,7 @@ async function race({ setup, handler, remainingMs }: Runtime, label: string) {
   const callId = `race-${label}-${Date.now()}@10.0.0.12`;
   const entry = await invoke(
     handler,
-    pivotEventV2({ as: 'get', route: 'account-pin', params: kazooParams({ 'Call-ID': callId }), voiceUrlQuery: `token=${TEST_TOKEN}` }),
+    pivotEventV2({ as: 'get', route: 'account-pin', params: kazooParams({ 'Call-ID': callId }), voiceUrlQuery: tokenQuery('account-pin') }),
   );
   expect(entry.json).toMatchObject({ module: 'tts', data: { text: 'Please enter your five digit account number.' } });
   const before = setup.telemetry.lines.length;
@@ -66,7 +66,7 @@ async function race({ setup, handler, remainingMs }: Runtime, label: string) {
   );
   measured.requests += answers.length;
   const degraded = setup.telemetry.lines.slice(before).filter((l) => l['message'] === 'pivot answered in degraded mode');
-  const state = await setup.runtime.callStates.get(callId);
+  const state = await setup.runtime.callStates.get({ routeId: 'account-pin', callId });
   return { answers, degraded, state };
 }
 
@@ -118,6 +118,6 @@ describe('fifty concurrent follow-ups for one Call-ID at one IVR step', () => {
 
     // Tidy: writes the late requests already sent are still queued in dynalite; this
     // conditional write on the same item queues behind them, so none outlives the test.
-    await deployed.setup.runtime.callStates.end(state!.callId);
+    await deployed.setup.runtime.callStates.end(state!);
   });
 });

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams, VOICEMAIL_ID } from '../fixtures/kazooCalls';
 import { startFaultyEndpoint, type FaultyEndpoint } from '../fixtures/faultyDynamo';
-import { TEST_TOKEN } from '../fixtures/pivotTestRuntime';
+import { tokenQuery } from '../fixtures/pivotTestRuntime';
 import { countedRuntime } from './support/countedRuntime';
 import { expectUsableAnswer, invoke, printReport, report, type Answer } from './support/answers';
 
 /**
- * Someone holding the deployment's token but calling from an account a route does
+ * Someone holding a route's token but calling from an account the route does
  * not allow must learn nothing: not the route's answer, and not whether the route
  * exists. An unknown route and a route whose allowlist leaves the caller out get
  * the same status, the same body, the same DynamoDB calls and the same time.
@@ -32,7 +32,7 @@ function request(route: string, accountId: string, callId = 'disclosure@10.0.0.1
     as: 'get',
     route,
     params: kazooParams({ 'Account-ID': accountId, 'Call-ID': callId }),
-    voiceUrlQuery: `token=${TEST_TOKEN}`,
+    voiceUrlQuery: tokenQuery(route),
   });
 }
 
@@ -98,7 +98,7 @@ describe('an unknown route and a route the Account-ID may not use', () => {
     // Assess
     expect(refused.answer.statusCode).toBe(404);
     expect(refused.commands).toEqual(['GetItemCommand']);
-    expect(await env.runtime.callStates.get('outsider-ivr@10.0.0.12')).toBeUndefined();
+    expect(await env.runtime.callStates.get({ routeId: 'members-ivr', callId: 'outsider-ivr@10.0.0.12' })).toBeUndefined();
     expect(member.answer.json).toMatchObject({ module: 'tts' });
     expect(member.commands).toEqual(['PutItemCommand']);
   });

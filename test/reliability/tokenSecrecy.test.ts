@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { accessLogFields, pivotAccessLogFormat } from '../../infra/PivotHttpApi';
 import { createPivotHandler } from '../../functions/pivot';
 import { AuthError } from '../../lib/errors';
-import { verifyToken } from '../../lib/pivot/verifyToken';
+import { routeToken, verifyRouteToken } from '../../lib/pivot/routeCredentials';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
 import { startFaultyEndpoint, type FaultyEndpoint } from '../fixtures/faultyDynamo';
-import { pivotTestRuntime, TEST_TOKEN } from '../fixtures/pivotTestRuntime';
+import { followUpQueryFor, pivotTestRuntime, routeTokenFor, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { invoke, printReport, report } from './support/answers';
 
 /**
- * Kazoo authenticates with `?token=` in the voice_url: the token is in every
- * request's query string and in every IVR prompt we render. It must never reach a
- * log line or the access log, and comparing it must not leak it through timing.
+ * Kazoo authenticates with `?token=` in the voice_url: a route's token is in every
+ * request's query string, and every IVR prompt we render carries it with a
+ * follow-up signature (`sig`). Neither may reach a log line or the access log, and
+ * comparing them must not leak them through timing.
  */
 const measured: Record<string, unknown> = {};
 const endpoints: FaultyEndpoint[] = [];
@@ -23,9 +24,11 @@ afterAll(async () => {
   printReport('token');
 });
 
-function reasonOf(given: string | undefined, expected: string): string {
+const KEY = 'a-route-key-of-32-characters-ok!';
+
+function reasonOf(given: string | undefined): string {
   try {
-    verifyToken(given, expected);
+    verifyRouteToken(given, 'main-number', { current: KEY });
     return 'ok';
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
@@ -33,8 +36,8 @@ function reasonOf(given: string | undefined, expected: string): string {
   }
 }
 
-describe('verifyToken', () => {
-  const secret = 'a-secret-of-32-characters-long!!';
+describe('verifyRouteToken', () => {
+  const secret = routeToken(KEY, 'main-number');
   it.each([
     ['the token itself', secret, 'ok'],
     ['equal length, first character wrong', `X${secret.slice(1)}`, 'invalid_token'],
@@ -44,12 +47,14 @@ describe('verifyToken', () => {
     ['a single character', 'a', 'invalid_token'],
     ['a 10 KB string', 'a'.repeat(10_240), 'invalid_token'],
     ['the token in another case', secret.toUpperCase(), 'invalid_token'],
+    ["another route's token", routeToken(KEY, 'sales-support'), 'invalid_token'],
+    ['the route id itself', 'main-number', 'invalid_token'],
     ['unicode that normalizes alike', 'e\u0301', 'invalid_token'],
     ['an empty token', '', 'missing_token'],
     ['no token', undefined, 'missing_token'],
   ])('%s', (_label, given, reason) => {
     // Act / Assess
-    expect(reasonOf(given, secret)).toBe(reason);
+    expect(reasonOf(given)).toBe(reason);
   });
 
   it('takes the same time whether the difference is early, late, or in the length (medians of interleaved batches)', () => {
@@ -63,7 +68,7 @@ describe('verifyToken', () => {
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
     const batch = (given: string) => {
       const started = performance.now();
-      for (let i = 0; i < 500; i++) reasonOf(given, secret);
+      for (let i = 0; i < 500; i++) reasonOf(given);
       return performance.now() - started;
     };
     for (const given of Object.values(candidates)) batch(given); // warm up
@@ -75,7 +80,7 @@ describe('verifyToken', () => {
 
     // Assess: all within 1.5x of each other (the hashes make every comparison two 32-byte digests)
     const medians = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, [...xs].sort((a, b) => a - b)[15]!]));
-    measured['verifyToken µs per call (median)'] = Object.fromEntries(
+    measured['verifyRouteToken µs per call (median)'] = Object.fromEntries(
       Object.entries(medians).map(([k, ms]) => [k, Number(((ms / 500) * 1000).toFixed(2))]),
     );
     const values = Object.values(medians);
@@ -83,9 +88,15 @@ describe('verifyToken', () => {
   });
 });
 
-describe('the token is absent from every log line', () => {
+describe('tokens and follow-up signatures are absent from every log line', () => {
   let lines: Record<string, unknown>[];
-  const wrongByOne = `${TEST_TOKEN.slice(0, -1)}X`;
+  const TOKEN = routeTokenFor('main-number');
+  const wrongByOne = `${TOKEN.slice(0, -1)}X`;
+  const signedAccount = followUpQueryFor('account-pin', 'token-log', 'account');
+  const sigOf = (query: string) => new URLSearchParams(query).get('sig')!;
+  const forgedSig = `${sigOf(signedAccount).slice(0, -1)}X`;
+  /** Signatures the handler itself wrote into prompts, read back from the answers. */
+  const rendered: string[] = [];
 
   beforeAll(async () => {
     // A runtime behind a fault endpoint, so the battery includes degraded answers too.
@@ -93,19 +104,24 @@ describe('the token is absent from every log line', () => {
     endpoints.push(store);
     const setup = await pivotTestRuntime({ env: { DYNAMODB_ENDPOINT: store.endpoint, BUDGET_MS: '400', ROUTE_CACHE_TTL_MS: '1' } });
     const handler = createPivotHandler(() => setup.runtime, setup.telemetry);
-    const own = `token=${TEST_TOKEN}`;
-    const get = (route: string, voiceUrlQuery = own, params = kazooParams()) => pivotEventV2({ as: 'get', route, params, voiceUrlQuery });
+    const own = tokenQuery('main-number');
+    const get = (route: string, voiceUrlQuery = tokenQuery(route), params = kazooParams()) =>
+      pivotEventV2({ as: 'get', route, params, voiceUrlQuery });
     const battery: unknown[] = [
       get('main-number'),
       pivotEventV2({ as: 'form', route: 'main-number', params: kazooParams(), voiceUrlQuery: own }),
       pivotEventV2({ as: 'json', route: 'main-number', params: kazooParams(), voiceUrlQuery: own, base64: true }),
-      get('account-pin', own, kazooParams({ 'Call-ID': 'token-log' })), // the prompt's voice_url carries the token
-      get('account-pin', `${own}&step=account`, kazooParams({ 'Call-ID': 'token-log', Digits: { account: '12345' } })),
+      get('account-pin', undefined, kazooParams({ 'Call-ID': 'token-log' })), // the prompt's voice_url carries token and sig
+      get('account-pin', signedAccount, kazooParams({ 'Call-ID': 'token-log', Digits: { account: '12345' } })), // a genuine follow-up
+      get('account-pin', signedAccount, kazooParams({ 'Call-ID': 'another-call', Digits: { account: '12345' } })), // replayed: refused
+      get('account-pin', signedAccount.replace(sigOf(signedAccount), forgedSig), kazooParams({ 'Call-ID': 'token-log' })), // forged
+      get('account-pin', `${tokenQuery('account-pin')}&step=account`, kazooParams({ 'Call-ID': 'token-log' })), // unsigned
       get('main-number', `token=${wrongByOne}`),
       get('main-number', ''),
-      get('main-number', `token[]=${TEST_TOKEN}`),
+      get('main-number', `token[]=${TOKEN}`),
+      get('sales-support', own), // another route's token
       get('no-such-route'),
-      get('main-number', `${own}&token=${TEST_TOKEN}&step=account`),
+      get('main-number', `${own}&token=${TOKEN}&step=account`),
       {
         ...get('main-number'),
         body: '{"Call-ID":',
@@ -114,9 +130,15 @@ describe('the token is absent from every log line', () => {
       },
       get('main-number', `${own}&pad=${'x'.repeat(9_000)}`),
       get('main-number', own, kazooParams({ 'Call-ID': '' })),
+      get('main-number', `${own}&${'x=1&'.repeat(300)}`), // too many parameters: 413
+      get('r'.repeat(2_100), own), // a route id no route can have: 404 before the token is looked at
       { ...get('main-number'), headers: { 'content-type': 'text/plain' }, body: own, requestContext: { http: { method: 'POST' } } },
     ];
-    for (const event of battery) await invoke(handler, event);
+    for (const event of battery) {
+      const answer = await invoke(handler, event);
+      const sig = /[?&]sig=([\w-]+)/.exec(answer.body)?.[1];
+      if (sig) rendered.push(sig);
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
     store.set({ kind: 'silent' });
     await invoke(handler, get('main-number')); // degraded: cached fallback
@@ -125,20 +147,30 @@ describe('the token is absent from every log line', () => {
     measured['log lines checked'] = lines.length;
   });
 
-  it('was a varied battery: answered, refused and degraded requests all logged', () => {
+  it('was a varied battery: answered, refused and degraded requests all logged, follow-ups refused for their signature', () => {
     // Assess
     const messages = new Set(lines.map((l) => l['message']));
     expect(messages).toEqual(new Set(['pivot answered', 'pivot answered in degraded mode', 'pivot refused', 'request refused']));
+    const refusedFollowUps = lines.filter((l) => l['message'] === 'pivot refused' && l['outcome'] === 'FollowUpRefusedError');
+    expect(refusedFollowUps.length).toBeGreaterThanOrEqual(3);
+    expect(rendered.length).toBeGreaterThanOrEqual(2);
   });
 
   it.each([
-    ['the token', TEST_TOKEN],
-    ['the token, URL-encoded', encodeURIComponent(TEST_TOKEN)],
-    ['a wrong token one character off', wrongByOne],
-  ])('no line contains %s', (_label, secret) => {
+    ['the token', () => TOKEN],
+    ['the token, URL-encoded', () => encodeURIComponent(TOKEN)],
+    ["another route's token", () => routeTokenFor('account-pin')],
+    ['a wrong token one character off', () => wrongByOne],
+    ['the route key', () => TEST_ROUTE_KEY],
+    ['the signature sent on a follow-up', () => sigOf(signedAccount)],
+    ['a forged signature', () => forgedSig],
+    ['a signature the handler wrote into a prompt', () => rendered.join('|')],
+  ])('no line contains %s', (_label, secretOf) => {
     // Assess
-    const leaking = lines.filter((line) => JSON.stringify(line).includes(secret));
-    expect(leaking).toEqual([]);
+    for (const secret of secretOf().split('|')) {
+      const leaking = lines.filter((line) => JSON.stringify(line).includes(secret));
+      expect(leaking).toEqual([]);
+    }
   });
 });
 

@@ -3,10 +3,12 @@ import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/cl
 import { DynamoCallStateStore } from '../../../adapters/dynamodb/dynamoCallStateStore';
 import { callKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { emptyCallState, type CallState } from '../../../lib/calls/callState';
-import type { FieldIssue } from '../../../lib/errors';
+import { CallEndedError, type FieldIssue } from '../../../lib/errors';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const HOUR_MS = 3_600_000;
+/** One call of one route: the store keys call states by both. */
+const call = (callId: string, routeId = 'main') => ({ routeId, callId });
 
 describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
   let client: DynamoDBClient;
@@ -24,23 +26,23 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
       tableName,
       ttlHours: 1,
       now: () => nowMs,
-      onInvalid: (callId, issues) => invalid.push({ callId, issues }),
+      onInvalid: ({ callId }, issues) => invalid.push({ callId, issues }),
     });
   });
 
   it('reads an expired call as absent and overwrites it cleanly under its version', async () => {
     // Prepare
-    await store.update('old-call', () => ({ ...emptyCallState('old-call', 'main'), digits: { stale: '9' }, step: 'menu' }));
+    await store.update(call('old-call'), () => ({ ...emptyCallState('old-call', 'main'), digits: { stale: '9' }, step: 'menu' }));
     nowMs += 2 * HOUR_MS;
     const seen: (CallState | undefined)[] = [];
 
     // Act
-    const whileExpired = await store.get('old-call');
+    const whileExpired = await store.get(call('old-call'));
     const written = await store.update(
-      'old-call',
+      call('old-call'),
       (current) => {
         seen.push(current);
-        return { ...(current ?? emptyCallState('old-call', 'other')), digits: { fresh: '1' } };
+        return { ...(current ?? emptyCallState('old-call', 'main')), digits: { fresh: '1' } };
       },
       { expectAbsent: true },
     );
@@ -50,7 +52,7 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
     expect(seen).toEqual([undefined, undefined]);
     expect(written).toEqual({
       callId: 'old-call',
-      routeId: 'other',
+      routeId: 'main',
       attempts: 0,
       digits: { fresh: '1' },
       vars: {},
@@ -59,38 +61,69 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
       updatedAt: nowMs,
       expiresAt: Math.floor(nowMs / 1000) + 3600,
     });
-    expect(await store.get('old-call')).toEqual(written);
+    expect(await store.get(call('old-call'))).toEqual(written);
   });
 
-  it('ends a call: keeps its outcome, returns the final state, then reads it as absent', async () => {
+  it('ends a call: keeps its outcome, returns the final state, and it reads as ended afterwards', async () => {
     // Prepare
-    await store.update('ending', () => ({ ...emptyCallState('ending', 'main'), outcome: 'step:pin', path: ['pin'] }));
+    await store.update(call('ending'), () => ({ ...emptyCallState('ending', 'main'), outcome: 'step:pin', path: ['pin'] }));
 
     // Act
-    const final = await store.end('ending');
-    const afterEnd = await store.get('ending');
-    const seen: (CallState | undefined)[] = [];
-    const restarted = await store.update('ending', (current) => {
-      seen.push(current);
-      return emptyCallState('ending', 'main');
-    });
+    const final = await store.end(call('ending'));
+    const afterEnd = await store.get(call('ending'));
 
     // Assess
     expect(final).toMatchObject({ callId: 'ending', outcome: 'step:pin', path: ['pin'], ended: true, version: 2 });
-    expect(afterEnd).toBeUndefined();
-    expect(seen).toEqual([undefined]);
-    expect(restarted).toMatchObject({ version: 3 });
-    expect(restarted.ended).toBeUndefined();
+    expect(afterEnd).toEqual(final);
+  });
+
+  it('refuses every update of an ended call with CallEndedError, after one read and without a write', async () => {
+    // Prepare
+    await store.update(call('replayed'), () => ({ ...emptyCallState('replayed', 'main'), step: 'pin', path: ['pin'] }));
+    const final = await store.end(call('replayed'));
+    const commands = recordCommands(client);
+    const seen: (CallState | undefined)[] = [];
+
+    // Act
+    const followUp = store.update(call('replayed'), (current) => {
+      seen.push(current);
+      return emptyCallState('replayed', 'main');
+    });
+    const freshEntry = store.update(call('replayed'), () => emptyCallState('replayed', 'main'), { expectAbsent: true });
+
+    // Assess
+    await expect(followUp).rejects.toBeInstanceOf(CallEndedError);
+    await expect(freshEntry).rejects.toBeInstanceOf(CallEndedError);
+    expect(seen).toEqual([]);
+    // The entry's conditional put fails on the existing item, then its read finds it ended.
+    expect(commands.filter((c) => c === 'PutItemCommand')).toHaveLength(1);
+    expect(await store.get(call('replayed'))).toEqual(final);
+  });
+
+  it('lets an ended call expire like any other: past its TTL the Call-ID starts afresh', async () => {
+    // Prepare
+    await store.update(call('ended-long-ago'), () => ({ ...emptyCallState('ended-long-ago', 'main'), path: ['menu'] }));
+    await store.end(call('ended-long-ago'));
+    nowMs += 2 * HOUR_MS;
+
+    // Act
+    const whileExpired = await store.get(call('ended-long-ago'));
+    const written = await store.update(call('ended-long-ago'), (current) => current ?? emptyCallState('ended-long-ago', 'main'));
+
+    // Assess
+    expect(whileExpired).toBeUndefined();
+    expect(written).toMatchObject({ path: [], version: 3 });
+    expect(written.ended).toBeUndefined();
   });
 
   it('answers a repeated end with the same final state, reading once and writing nothing', async () => {
     // Prepare
-    await store.update('cdr-twice', () => ({ ...emptyCallState('cdr-twice', 'main'), outcome: 'fallback' }));
-    const first = await store.end('cdr-twice');
+    await store.update(call('cdr-twice'), () => ({ ...emptyCallState('cdr-twice', 'main'), outcome: 'fallback' }));
+    const first = await store.end(call('cdr-twice'));
     const commands = recordCommands(client);
 
     // Act
-    const second = await store.end('cdr-twice');
+    const second = await store.end(call('cdr-twice'));
 
     // Assess
     expect(second).toEqual(first);
@@ -102,7 +135,7 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
     const commands = recordCommands(client);
 
     // Act
-    const final = await store.end('never-seen');
+    const final = await store.end(call('never-seen'));
 
     // Assess
     expect(final).toBeUndefined();
@@ -114,20 +147,20 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
     await client.send(
       new PutItemCommand({
         TableName: tableName,
-        Item: { ...callKey('garbled'), callId: { S: 'garbled' }, attempts: { S: 'three' }, version: { N: '4' } },
+        Item: { ...callKey(call('garbled')), callId: { S: 'garbled' }, attempts: { S: 'three' }, version: { N: '4' } },
       }),
     );
 
     // Act
-    const read = await store.get('garbled');
-    const written = await store.update('garbled', (current) => current ?? emptyCallState('garbled', 'main'));
+    const read = await store.get(call('garbled'));
+    const written = await store.update(call('garbled'), (current) => current ?? emptyCallState('garbled', 'main'));
 
     // Assess
     expect(read).toBeUndefined();
     expect(invalid[0]?.callId).toBe('garbled');
     expect(invalid[0]?.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['routeId', 'attempts', 'digits']));
     expect(written.version).toBe(5);
-    expect(await store.get('garbled')).toEqual(written);
+    expect(await store.get(call('garbled'))).toEqual(written);
   });
 
   it('replaces an unreadable item that has no usable version', async () => {
@@ -135,25 +168,25 @@ describe('DynamoCallStateStore: expiry, ending and unreadable items', () => {
     await client.send(
       new PutItemCommand({
         TableName: tableName,
-        Item: { ...callKey('versionless'), callId: { S: 'versionless' }, version: { S: 'x' } },
+        Item: { ...callKey(call('versionless')), callId: { S: 'versionless' }, version: { S: 'x' } },
       }),
     );
 
     // Act
-    const written = await store.update('versionless', () => emptyCallState('versionless', 'main'));
+    const written = await store.update(call('versionless'), () => emptyCallState('versionless', 'main'));
 
     // Assess
     expect(written.version).toBe(1);
-    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: callKey('versionless') }));
+    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: callKey(call('versionless')) }));
     expect(Item?.version).toEqual({ N: '1' });
   });
 
   it('refuses to write a state that breaks the schema', async () => {
     // Act
-    const outcome = store.update('bad-write', () => ({ ...emptyCallState('bad-write', ''), attempts: -1 }));
+    const outcome = store.update(call('bad-write'), () => ({ ...emptyCallState('bad-write', ''), attempts: -1 }));
 
     // Assess
     await expect(outcome).rejects.toThrow(/refusing to store an invalid call state/);
-    expect(await store.get('bad-write')).toBeUndefined();
+    expect(await store.get(call('bad-write'))).toBeUndefined();
   });
 });

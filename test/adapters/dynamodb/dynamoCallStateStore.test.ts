@@ -7,6 +7,8 @@ import { emptyCallState, type CallState } from '../../../lib/calls/callState';
 import { createTestClient, createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 
 const NOW_MS = 1_750_000_000_123;
+/** One call of one route: the store keys call states by both. */
+const call = (callId: string, routeId = 'main') => ({ routeId, callId });
 
 describe('DynamoCallStateStore: writes', () => {
   let client: DynamoDBClient;
@@ -24,7 +26,7 @@ describe('DynamoCallStateStore: writes', () => {
 
     // Act
     const written = await store.update(
-      'new-call',
+      call('new-call'),
       (current) => ({ ...emptyCallState('new-call', 'main'), step: 'menu', path: current ? ['?'] : ['menu'] }),
       { expectAbsent: true },
     );
@@ -43,12 +45,12 @@ describe('DynamoCallStateStore: writes', () => {
       updatedAt: NOW_MS,
       expiresAt: Math.floor(NOW_MS / 1000) + 2 * 3600,
     });
-    expect(await store.get('new-call')).toEqual(written);
+    expect(await store.get(call('new-call'))).toEqual(written);
   });
 
   it('stores the documented item shape', async () => {
     // Prepare
-    await store.update('shape', () => ({
+    await store.update(call('shape'), () => ({
       ...emptyCallState('shape', 'main'),
       digits: { pin: '1234' },
       vars: { lang: 'en' },
@@ -57,11 +59,11 @@ describe('DynamoCallStateStore: writes', () => {
     }));
 
     // Act
-    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: callKey('shape') }));
+    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: callKey(call('shape')) }));
 
     // Assess
     expect(Item).toEqual({
-      pk: { S: 'CALL#shape' },
+      pk: { S: 'CALL#main#shape' },
       callId: { S: 'shape' },
       routeId: { S: 'main' },
       attempts: { N: '0' },
@@ -75,15 +77,25 @@ describe('DynamoCallStateStore: writes', () => {
     });
   });
 
+  it("keys a call by route then Call-ID, and refuses a route id that could spell another route's key", () => {
+    // Act
+    const key = callKey({ routeId: 'route-a', callId: 'b#c@10.0.0.1' });
+    const forged = () => callKey({ routeId: 'route-a#b', callId: 'c@10.0.0.1' });
+
+    // Assess
+    expect(key).toEqual({ pk: { S: 'CALL#route-a#b#c@10.0.0.1' } });
+    expect(forged).toThrow(TypeError);
+  });
+
   it('falls back to read-modify-write when expectAbsent meets an existing call', async () => {
     // Prepare
-    await store.update('existing', () => ({ ...emptyCallState('existing', 'main'), digits: { first: '1' } }));
+    await store.update(call('existing'), () => ({ ...emptyCallState('existing', 'main'), digits: { first: '1' } }));
     const commands = recordCommands(client);
     const seen: (CallState | undefined)[] = [];
 
     // Act
     const written = await store.update(
-      'existing',
+      call('existing'),
       (current) => {
         seen.push(current);
         return { ...(current ?? emptyCallState('existing', 'main')), digits: { ...current?.digits, second: '2' } };
@@ -100,12 +112,12 @@ describe('DynamoCallStateStore: writes', () => {
 
   it('reads, mutates and writes an existing call in one GetItem and one PutItem', async () => {
     // Prepare
-    await store.update('rmw', () => ({ ...emptyCallState('rmw', 'main'), attempts: 1 }));
+    await store.update(call('rmw'), () => ({ ...emptyCallState('rmw', 'main'), attempts: 1 }));
     const commands = recordCommands(client);
 
     // Act
     const written = await store.update(
-      'rmw',
+      call('rmw'),
       (current) =>
         ({
           ...(current ?? emptyCallState('rmw', 'main')),
@@ -118,7 +130,7 @@ describe('DynamoCallStateStore: writes', () => {
     // Assess
     expect(commands).toEqual(['GetItemCommand', 'PutItemCommand']);
     expect(written).toMatchObject({ attempts: 2, version: 2 });
-    expect(await store.get('rmw')).toEqual(written);
+    expect(await store.get(call('rmw'))).toEqual(written);
   });
 
   it('keeps every digit when 50 requests update one call at once', async () => {
@@ -129,13 +141,13 @@ describe('DynamoCallStateStore: writes', () => {
     // Act
     await Promise.all(
       writers.map((i) =>
-        store.update(callId, (current) => {
+        store.update(call(callId), (current) => {
           const base = current ?? emptyCallState(callId, 'main');
           return { ...base, digits: { ...base.digits, [`collection${i}`]: String(i) }, path: [...base.path, `w${i}`] };
         }),
       ),
     );
-    const final = await store.get(callId);
+    const final = await store.get(call(callId));
 
     // Assess
     expect(final?.version).toBe(50);
@@ -152,7 +164,7 @@ describe('DynamoCallStateStore: writes', () => {
     const commands = recordCommands(client);
 
     // Act
-    const outcome = store.get('rmw', { signal: controller.signal });
+    const outcome = store.get(call('rmw'), { signal: controller.signal });
 
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -165,7 +177,7 @@ describe('DynamoCallStateStore: writes', () => {
 
     // Act
     const outcome = store.update(
-      'abandoned',
+      call('abandoned'),
       () => {
         controller.abort(new Error('deadline'));
         return emptyCallState('abandoned', 'main');
@@ -175,13 +187,13 @@ describe('DynamoCallStateStore: writes', () => {
 
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(await store.get('abandoned')).toBeUndefined();
+    expect(await store.get(call('abandoned'))).toBeUndefined();
   });
 
   it('gives up with StoreUnavailableError when conflicts outlast maxConflictRetries', async () => {
     // Prepare: a client that lets a rival bump the version just before each of its
     // writes, so every conditional put loses.
-    await store.update('contended', () => emptyCallState('contended', 'main'));
+    await store.update(call('contended'), () => emptyCallState('contended', 'main'));
     const { client: contendedClient } = createTestClient();
     contendedClient.middlewareStack.add(
       (next, context) => async (args) => {
@@ -189,7 +201,7 @@ describe('DynamoCallStateStore: writes', () => {
           await client.send(
             new UpdateItemCommand({
               TableName: tableName,
-              Key: callKey('contended'),
+              Key: callKey(call('contended')),
               UpdateExpression: 'SET version = version + :one',
               ExpressionAttributeValues: { ':one': { N: '1' } },
             }),
@@ -203,7 +215,7 @@ describe('DynamoCallStateStore: writes', () => {
     let mutations = 0;
 
     // Act
-    const outcome = impatient.update('contended', (current) => {
+    const outcome = impatient.update(call('contended'), (current) => {
       mutations++;
       return current ?? emptyCallState('contended', 'main');
     });

@@ -41,7 +41,9 @@ describe('DynamoRouteAdmin', () => {
     await admin.putRoute('zeta', '{}');
     await admin.putRoute('alpha', '{}');
     await admin.putRoute('with#hash', '{}');
-    await client.send(new PutItemCommand({ TableName: tableName, Item: { ...callKey('call-1'), routeId: { S: 'alpha' } } }));
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: { ...callKey({ routeId: 'alpha', callId: 'call-1' }), routeId: { S: 'alpha' } } }),
+    );
 
     // Act
     const ids = await admin.listRouteIds();

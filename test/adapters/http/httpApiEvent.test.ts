@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { httpApiResultOf, httpRequestOf, routeUrlOf } from '../../../adapters/http/httpApiEvent';
 import { RUNTIME_DEFAULTS } from '../../../adapters/lambda/runtimeConfig';
-import { InvalidRequestError, RequestTooLargeError } from '../../../lib/errors';
+import { InvalidRequestError, RequestTooLargeError, TooManyParametersError } from '../../../lib/errors';
 import { jsonAnswer } from '../../../lib/http/httpAnswer';
 import { normalizePivotRequest } from '../../../lib/request/normalizePivotRequest';
+import { MAX_PARAMETERS } from '../../../lib/request/parameterBudget';
 import { pivotEventV2 } from '../../fixtures/apiGatewayEvents';
 import { CALL_ID, kazooParams } from '../../fixtures/kazooCalls';
 
@@ -86,21 +87,36 @@ describe('httpRequestOf: an HTTP API event becomes the request lib reads', () =>
     });
   });
 
-  it('reads a form body of more than 1,000 keys exactly like the same GET query string', () => {
-    // Prepare: node:querystring (what middy's body parser used) stops at 1,000 keys
-    const form = ['Call-ID=many', ...Array.from({ length: 1_200 }, (_, i) => `Custom-Application-Vars[v${i}]=${i}`)].join('&');
-    const post = { ...pivotEventV2({ as: 'form', params: {} }), body: Buffer.from(form).toString('base64') };
-    const get = pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: form });
+  it('reads a form body exactly like the same GET query string, and holds both to one parameter limit', () => {
+    // Prepare: node:querystring (what middy's body parser used) stopped at 1,000 keys, the query parser never did
+    const formOf = (count: number) =>
+      ['Call-ID=many', ...Array.from({ length: count - 1 }, (_, i) => `Custom-Application-Vars[v${i}]=${i}`)].join('&');
+    const post = (form: string) => ({ ...pivotEventV2({ as: 'form', params: {} }), body: Buffer.from(form).toString('base64') });
+    const get = (form: string) => pivotEventV2({ as: 'get', params: {}, voiceUrlQuery: form });
 
     // Act
-    const fromBody = normalizePivotRequest(httpRequestOf(post, UNLIMITED));
-    const fromQuery = normalizePivotRequest(httpRequestOf(get, UNLIMITED));
+    const fromBody = normalizePivotRequest(httpRequestOf(post(formOf(MAX_PARAMETERS)), UNLIMITED));
+    const fromQuery = normalizePivotRequest(httpRequestOf(get(formOf(MAX_PARAMETERS)), UNLIMITED));
+    const overBody = () => normalizePivotRequest(httpRequestOf(post(formOf(1_200)), UNLIMITED));
+    const overQuery = () => normalizePivotRequest(httpRequestOf(get(formOf(1_200)), UNLIMITED));
 
     // Assess
-    expect(Object.keys(fromBody.customApplicationVars)).toHaveLength(1_200);
-    expect(fromBody.customApplicationVars['v1199']).toBe('1199');
+    expect(Object.keys(fromBody.customApplicationVars)).toHaveLength(MAX_PARAMETERS - 1);
     expect(fromBody.params).toEqual(fromQuery.params);
     expect(fromBody.customApplicationVars).toEqual(fromQuery.customApplicationVars);
+    expect(overBody).toThrow(TooManyParametersError);
+    expect(overQuery).toThrow(TooManyParametersError);
+  });
+
+  it('carries the source address API Gateway saw, for the source allowlist', () => {
+    // Prepare
+    const event = pivotEventV2({ as: 'get', params: kazooParams() });
+
+    // Act
+    const http = httpRequestOf(event, LIMITS);
+
+    // Assess
+    expect(http.sourceIp).toBe(event.requestContext.http.sourceIp);
   });
 
   it('gives the route, the path, the host and no body for a GET', () => {

@@ -4,7 +4,7 @@
  * Kazoo's verdict. validateCallflow must never accept what Kazoo refuses, and
  * may only be stricter in the documented places.
  */
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
 import { validateCallflow } from '../../../lib/callflow';
 import { describeWithKazooSchemas, kazooCallflowErrors } from '../../support/kazooSchemas';

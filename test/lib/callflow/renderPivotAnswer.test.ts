@@ -85,4 +85,24 @@ describe('renderPivotAnswer', () => {
     // Assess
     for (const render of renders) expect(render).toThrow(InvalidCallflowError);
   });
+
+  it('never writes a lone surrogate, which Kazoo would refuse and hang the call up: texts and keys go out as U+FFFD', () => {
+    // Prepare: as a route could build it from hand-edited data, whatever the request side did
+    const node: CallflowNode = {
+      module: 'set_variables',
+      data: { custom_application_vars: { ['\udc00note']: 'caller \ud83d', emoji: '\ud83d\ude00 kept' } },
+      children: { _: { module: 'tts', data: { text: 'half \ud83d' } } },
+    };
+
+    // Act
+    const answer = renderPivotAnswer(node);
+
+    // Assess
+    expect(answer.body).not.toMatch(/\\u[dD][89a-fA-F]/);
+    expect(JSON.parse(answer.body)).toEqual({
+      module: 'set_variables',
+      data: { custom_application_vars: { '\uFFFDnote': 'caller \uFFFD', emoji: '\u{1F600} kept' } },
+      children: { _: { module: 'tts', data: { text: 'half \uFFFD' } } },
+    });
+  });
 });

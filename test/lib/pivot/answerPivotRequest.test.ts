@@ -7,12 +7,16 @@ import type { KazooParams } from '../../../lib/request/encodeKazooParams';
 import type { PivotRequest } from '../../../lib/request/pivotRequest';
 import { CachedRulesStore, type RouteSource } from '../../../lib/routes/rulesStore';
 import { InMemoryCallStateStore, InMemoryRouteSource } from '../../fixtures/inMemoryStores';
+import { CALL_ID } from '../../fixtures/kazooCalls';
 import { kazooRequest } from '../../fixtures/pivotRequests';
+import { followUpQueryFor, TEST_ROUTE_KEYS, tokenQuery } from '../../fixtures/routeCredentials';
 import { expectKazooValid } from '../../support/kazooSchemas';
 
-const TOKEN = 't0ken';
 const BUSINESS_HOURS = new Date('2026-11-24T17:00:00Z'); // Tuesday 12:00 in New York
 const API_ORIGIN = 'https://abc123.execute-api.us-east-1.amazonaws.com';
+const FOLLOW_UP_TTL_SECONDS = 3600;
+/** Follow-up URLs answered at BUSINESS_HOURS expire an hour later. */
+const FOLLOW_UP_EXPIRY = BUSINESS_HOURS.getTime() / 1000 + FOLLOW_UP_TTL_SECONDS;
 const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 
 /** The use case on in-memory stores holding every example route. */
@@ -22,7 +26,8 @@ function pivotUseCase(overrides: Partial<PivotDeps> & { source?: RouteSource } =
   const deps: PivotDeps = {
     rules: new CachedRulesStore(overrides.source ?? routes, { ttlMs: 0 }),
     callStates,
-    expectedToken: async () => TOKEN,
+    routeKeys: async () => TEST_ROUTE_KEYS,
+    followUpTtlSeconds: FOLLOW_UP_TTL_SECONDS,
     budgetMs: 2_500,
     ...overrides,
   };
@@ -33,7 +38,7 @@ function pivotUseCase(overrides: Partial<PivotDeps> & { source?: RouteSource } =
   return { routes, callStates, answer };
 }
 
-function request(route: string, params: KazooParams = {}, voiceUrlQuery = `token=${TOKEN}`): PivotRequest {
+function request(route: string, params: KazooParams = {}, voiceUrlQuery = tokenQuery(route)): PivotRequest {
   return kazooRequest(params, { route, voiceUrlQuery });
 }
 
@@ -60,7 +65,7 @@ describe('answerPivotRequest: routing', () => {
       data: { id: 'a3f1c2d4e5f60718293a4b5c6d7e8f90', timeout: 20 },
       children: { _: VOICEMAIL },
     });
-    expect(await callStates.get('plain-call')).toBeUndefined();
+    expect(await callStates.get({ routeId: 'main-number', callId: 'plain-call' })).toBeUndefined();
   });
 
   it.each([
@@ -116,7 +121,7 @@ describe('answerPivotRequest: a multi-step IVR', () => {
     expect(askAccount.data['text']).toBe('Please enter your five digit account number.');
     expect(askPin.data['text']).toBe('Now enter your four digit PIN.');
     expect(routed).toMatchObject({ module: 'set_variables', data: { custom_application_vars: { account: '12345', verified: 'yes' } } });
-    expect(await callStates.get(callId)).toMatchObject({
+    expect(await callStates.get({ routeId: 'account-pin', callId })).toMatchObject({
       routeId: 'account-pin',
       path: ['account', 'pin'],
       digits: { account: '12345', pin: '9876' },
@@ -132,7 +137,8 @@ describe('answerPivotRequest: a multi-step IVR', () => {
 
     // Assess
     const pivot = prompt.children!['_']!.children!['_']!;
-    expect(pivot).toMatchObject({ module: 'pivot', data: { voice_url: `${API_ORIGIN}/pivot/account-pin?token=${TOKEN}&step=account` } });
+    const signed = followUpQueryFor('account-pin', CALL_ID, 'account', { expiresAt: FOLLOW_UP_EXPIRY });
+    expect(pivot).toMatchObject({ module: 'pivot', data: { voice_url: `${API_ORIGIN}/pivot/account-pin?${signed}` } });
     expect(pivot.children).toEqual({ _: VOICEMAIL });
   });
 });
@@ -215,6 +221,7 @@ describe('answerPivotRequest: loopback voice_urls', () => {
 
     // Assess
     const pivot = result.json.children!['_']!.children!['_']!;
-    expect(pivot.data['voice_url']).toBe(`http://127.0.0.1:3000/pivot/account-pin?token=${TOKEN}&step=account`);
+    const signed = followUpQueryFor('account-pin', CALL_ID, 'account', { expiresAt: FOLLOW_UP_EXPIRY });
+    expect(pivot.data['voice_url']).toBe(`http://127.0.0.1:3000/pivot/account-pin?${signed}`);
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalizePivotRequest } from '../../../lib/request/normalizePivotRequest';
-import { InvalidRequestError } from '../../../lib/errors';
+import { InvalidRequestError, TooManyParametersError } from '../../../lib/errors';
+import type { KazooParams } from '../../../lib/request/encodeKazooParams';
+import { MAX_PARAMETERS } from '../../../lib/request/parameterBudget';
 import type { HttpRequest } from '../../../lib/request/httpRequest';
 import { httpRequestFrom, pivotHttpRequest } from '../../fixtures/apiGatewayEvents';
 import { ACCOUNT_ID, CALL_ID, OTHER_USER_ID, USER_ID, kazooParams } from '../../fixtures/kazooCalls';
 import { requestForms } from '../../fixtures/pivotRequestForms';
 
 describe('normalizePivotRequest: every request form gives the same fields', () => {
-  const forms = requestForms({ voiceUrlQuery: 'token=s3cret&step=menu', route: 'main-number' });
+  const forms = requestForms({ voiceUrlQuery: 'token=s3cret&step=menu&exp=1795258800&sig=s1gnature', route: 'main-number' });
 
   it.each(forms.map((f) => [f.name, f] as const))('%s', (_name, form) => {
     // Act
@@ -28,8 +30,10 @@ describe('normalizePivotRequest: every request form gives the same fields', () =
       routeId: 'main-number',
       token: 's3cret',
       step: 'menu',
+      followUp: { exp: '1795258800', sig: 's1gnature' },
     });
-    expect(request.params['token']).toBeUndefined();
+    // The voice_url's own credentials are never call data (placeholders, logs, stored state).
+    for (const control of ['token', 'step', 'exp', 'sig']) expect(request.params[control]).toBeUndefined();
   });
 });
 
@@ -190,5 +194,107 @@ describe('normalizePivotRequest: bracket keys never reach a prototype', () => {
     // Assess
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(JSON.stringify(request)).not.toContain('polluted');
+  });
+});
+
+/** A JSON escape of a lone surrogate: what JSON.stringify writes for one, and what Kazoo's decoder refuses. */
+const LONE_SURROGATE_ESCAPE =
+  /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
+
+describe('normalizePivotRequest: lone surrogates become U+FFFD, whatever carried them', () => {
+  const jsonBody = '{"Call-ID":"abc","Caller-ID-Name":"\\ud83d","\\udc00key":"v","Custom-Application-Vars":{"note":"x\\ud83d"}}';
+  const cases: [string, HttpRequest][] = [
+    ['a JSON body (escapes JSON.parse accepts)', { ...pivotHttpRequest({ as: 'json', params: {} }), body: jsonBody }],
+    [
+      'a form body (raw and percent-encoded)',
+      {
+        ...pivotHttpRequest({ as: 'form', params: {} }),
+        body: 'Call-ID=abc&Caller-ID-Name=%ED%A0%BD&\udc00key=v&Custom-Application-Vars[note]=x\ud83d',
+      },
+    ],
+    [
+      'a query string (raw and percent-encoded)',
+      pivotHttpRequest({
+        as: 'get',
+        params: {},
+        voiceUrlQuery: 'Call-ID=abc&Caller-ID-Name=\ud83d&%ED%B0%80key=v&Custom-Application-Vars[note]=x%ED%A0%BD',
+      }),
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, http) => {
+    // Act
+    const request = normalizePivotRequest(http);
+
+    // Assess: every key and value well-formed, the rest of the text kept
+    expect(JSON.stringify(request)).not.toMatch(LONE_SURROGATE_ESCAPE);
+    expect(request.callerIdName).toMatch(/^\uFFFD+$/);
+    expect(Object.keys(request.params).find((k) => k.endsWith('key'))).toMatch(/^\uFFFD+key$/);
+    expect(request.customApplicationVars['note']).toMatch(/^x\uFFFD+$/);
+  });
+});
+
+describe('normalizePivotRequest: one parameter limit for GET, form and JSON', () => {
+  /** `count` parameters in all, the voice_url's token included, nested ones (Digits, User-ID) counted per value. */
+  function params(count: number): KazooParams {
+    const fillers = Array.from({ length: count - 6 }, (_, i) => [`X-Extra-${i}`, 'v'] as const);
+    return {
+      'Call-ID': 'many',
+      Digits: { account: '12345', pin: '9876' },
+      'User-ID': [USER_ID, OTHER_USER_ID],
+      ...Object.fromEntries(fillers),
+    };
+  }
+  const requestOf = (as: 'get' | 'form' | 'json', count: number) =>
+    pivotHttpRequest({ as, params: params(count), voiceUrlQuery: 'token=t' });
+
+  it.each(['get', 'form', 'json'] as const)('%s: exactly MAX_PARAMETERS are read', (as) => {
+    // Act
+    const request = normalizePivotRequest(requestOf(as, MAX_PARAMETERS));
+
+    // Assess
+    expect(request.callId).toBe('many');
+    expect(request.digits.collections).toEqual({ account: '12345', pin: '9876' });
+    // Every one read: all but the token, Digits' and User-ID's two values each under one key.
+    expect(Object.keys(request.params)).toHaveLength(MAX_PARAMETERS - 3);
+  });
+
+  it.each(['get', 'form', 'json'] as const)('%s: one more is refused, naming the limit', (as) => {
+    // Act
+    const attempt = () => normalizePivotRequest(requestOf(as, MAX_PARAMETERS + 1));
+
+    // Assess
+    expect(attempt).toThrow(TooManyParametersError);
+    expect(attempt).toThrow(`more than ${MAX_PARAMETERS} parameters`);
+  });
+});
+
+describe('normalizePivotRequest: a key sent both plain and with members keeps both', () => {
+  it.each(['Digits[account]=12345&Digits=9', 'Digits=9&Digits[account]=12345'])(
+    '%s: every collection, the plain one as default',
+    (query) => {
+      // Prepare
+      const viaQuery = pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${query}` });
+      const viaForm = { ...pivotHttpRequest({ as: 'form', params: {} }), body: `Call-ID=abc&${query}` };
+
+      // Act
+      const requests = [normalizePivotRequest(viaQuery), normalizePivotRequest(viaForm)];
+
+      // Assess
+      for (const request of requests) {
+        expect(request.digits).toEqual({ collections: { account: '12345', default: '9' }, latest: '9', form: 'collections' });
+      }
+    },
+  );
+
+  it.each([
+    [`User-ID=${USER_ID}&User-ID[]=${OTHER_USER_ID}`, [USER_ID, OTHER_USER_ID]],
+    [`User-ID[]=${OTHER_USER_ID}&User-ID=${USER_ID}`, [OTHER_USER_ID, USER_ID]],
+  ])('%s: a plain value joins the list', (query, userIds) => {
+    // Act
+    const request = normalizePivotRequest(pivotHttpRequest({ as: 'get', params: {}, voiceUrlQuery: `Call-ID=abc&${query}` }));
+
+    // Assess
+    expect(request.userIds).toEqual(userIds);
   });
 });

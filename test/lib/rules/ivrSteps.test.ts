@@ -3,13 +3,14 @@ import type { CallflowNode } from '../../../lib/callflow/callflowNode';
 import { decideEntry, decideFollowUp, type Decision } from '../../../lib/rules/decideAnswer';
 import { nextCallState } from '../../../lib/rules/nextCallState';
 import { describeOutcome } from '../../../lib/rules/outcome';
-import { pivotBackFor } from '../../../lib/rules/pivotBack';
 import type { Route } from '../../../lib/routes/routeSchema';
 import type { PivotRequest } from '../../../lib/request/pivotRequest';
 import type { CallState } from '../../../lib/calls/callState';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
 import type { KazooParams } from '../../../lib/request/encodeKazooParams';
+import { CALL_ID } from '../../fixtures/kazooCalls';
 import { kazooRequest } from '../../fixtures/pivotRequests';
+import { followUpQueryFor, testPivotBack } from '../../fixtures/routeCredentials';
 import { expectKazooValid } from '../../support/kazooSchemas';
 
 const NOW = new Date('2026-11-25T17:00:00Z');
@@ -21,7 +22,7 @@ class CallPlayer {
   constructor(private readonly route: Route) {}
 
   private decideWith(request: PivotRequest): Decision {
-    const inputs = { route: this.route, request, now: NOW, pivotBack: pivotBackFor(request, ROUTE_URL) };
+    const inputs = { route: this.route, request, now: NOW, pivotBack: testPivotBack(request, ROUTE_URL, this.route.id) };
     const decision = request.step === undefined ? decideEntry(inputs) : decideFollowUp(inputs, this.state);
     if (decision.awaiting || request.step !== undefined) {
       const data = nextCallState(this.state, request, this.route.id, decision);
@@ -59,7 +60,7 @@ function modules(node: CallflowNode | undefined): string[] {
 }
 
 describe('a step prompt', () => {
-  it('is prompt → collect_dtmf → pivot back with the step and token, the fallback under the pivot', () => {
+  it('is prompt → collect_dtmf → pivot back with the token and the step signed for this call, the fallback under the pivot', () => {
     // Act
     const decision = new CallPlayer(exampleRoute('account-pin.json')).enter();
 
@@ -73,7 +74,7 @@ describe('a step prompt', () => {
       interdigit_timeout: 3000,
     });
     expect(findModule(decision.node!, 'pivot')!.data).toEqual({
-      voice_url: `${ROUTE_URL}?token=t0ken&step=account`,
+      voice_url: `${ROUTE_URL}?${followUpQueryFor('account-pin', CALL_ID, 'account')}`,
       method: 'get',
       req_format: 'kazoo',
     });
@@ -89,7 +90,7 @@ describe('a step prompt', () => {
       route: exampleRoute('account-pin.json'),
       request,
       now: NOW,
-      pivotBack: pivotBackFor(request, ROUTE_URL),
+      pivotBack: testPivotBack(request, ROUTE_URL),
     });
 
     // Assess
@@ -195,10 +196,10 @@ describe('the sales / support menu', () => {
   it('falls back when the URL names a step the route no longer has', () => {
     // Prepare
     const route = exampleRoute('sales-support-menu.json');
-    const request = kazooRequest({}, { voiceUrlQuery: 'token=t0ken&step=removed' });
+    const request = kazooRequest({}, { voiceUrlQuery: followUpQueryFor('main', CALL_ID, 'removed') });
 
     // Act
-    const decision = decideFollowUp({ route, request, now: NOW, pivotBack: pivotBackFor(request, ROUTE_URL) }, undefined);
+    const decision = decideFollowUp({ route, request, now: NOW, pivotBack: testPivotBack(request, ROUTE_URL) }, undefined);
 
     // Assess
     expect(describeOutcome(decision.outcome)).toBe('fallback:unknown-step');
@@ -213,7 +214,7 @@ describe('placeholders', () => {
     const request = kazooRequest({ 'Caller-ID-Name': '"}],"module":"hangup' });
 
     // Act
-    const decision = decideEntry({ route, request, now: NOW, pivotBack: pivotBackFor(request, ROUTE_URL) });
+    const decision = decideEntry({ route, request, now: NOW, pivotBack: testPivotBack(request, ROUTE_URL) });
 
     // Assess
     expect(decision.node!.module).toBe('set_cid');
@@ -227,7 +228,7 @@ describe('placeholders', () => {
     const request = kazooRequest({ Request: '96175550123', To: '96175550123' });
 
     // Act
-    const decision = decideEntry({ route, request, now: NOW, pivotBack: pivotBackFor(request, ROUTE_URL) });
+    const decision = decideEntry({ route, request, now: NOW, pivotBack: testPivotBack(request, ROUTE_URL) });
 
     // Assess
     expect(describeOutcome(decision.outcome)).toBe('rule:local-carriers');
@@ -243,7 +244,7 @@ describe('placeholders', () => {
     const request = kazooRequest({ 'Custom-Application-Vars': { box: 'not-a-32-character-id' } });
 
     // Act
-    const decision = decideEntry({ route: route as Route, request, now: NOW, pivotBack: pivotBackFor(request, ROUTE_URL) });
+    const decision = decideEntry({ route: route as Route, request, now: NOW, pivotBack: testPivotBack(request, ROUTE_URL) });
 
     // Assess
     expect(describeOutcome(decision.outcome)).toBe('rule:by-var:invalid-after-substitution');

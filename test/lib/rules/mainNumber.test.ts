@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideEntry } from '../../../lib/rules/decideAnswer';
 import { describeOutcome } from '../../../lib/rules/outcome';
-import { pivotBackFor } from '../../../lib/rules/pivotBack';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
 import { kazooRequest } from '../../fixtures/pivotRequests';
 import { expectKazooValid } from '../../support/kazooSchemas';
+import { testPivotBack } from '../../fixtures/routeCredentials';
 
 /**
  * Seed 000: "main number", America/New_York, weekdays 09:00-17:00 → device FRONT_DESK
@@ -17,7 +17,7 @@ const COMPANY_VM = 'b7e2d3c4a5f60718293a4b5c6d7e8f91';
 
 function answerAt(isoInstant: string) {
   const request = kazooRequest();
-  return decideEntry({ route, request, now: new Date(isoInstant), pivotBack: pivotBackFor(request, 'https://x/pivot/main-number') });
+  return decideEntry({ route, request, now: new Date(isoInstant), pivotBack: testPivotBack(request, 'https://x/pivot/main-number') });
 }
 
 const cases: [string, string, 'front desk' | 'voicemail'][] = [

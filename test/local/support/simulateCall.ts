@@ -9,7 +9,10 @@ export async function simulateCall(
 ): Promise<{ status: number; transcript: Transcript; stderr: string }> {
   let out = '';
   let stderr = '';
-  const status = await runCallCommand(['--url', server.url, '--token', server.token, '--json', ...args], {
+  // The called route's own token, as the banner prints it.
+  const routeFlag = args.indexOf('--route');
+  const token = server.tokenFor(routeFlag >= 0 ? args[routeFlag + 1]! : 'main-number');
+  const status = await runCallCommand(['--url', server.url, `--token=${token}`, '--json', ...args], {
     out: (text) => (out += text),
     err: (text) => (stderr += text),
     env: {},

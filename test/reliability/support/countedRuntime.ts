@@ -4,7 +4,7 @@ import { createPivotRuntime } from '../../../adapters/lambda/pivotRuntime';
 import { createPivotHandler } from '../../../functions/pivot';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR } from '../../fixtures/exampleRoutes';
-import { capturedTelemetry, TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
+import { capturedTelemetry, TEST_ROUTE_KEY } from '../../fixtures/pivotTestRuntime';
 
 /**
  * The deployed runtime (createPivotRuntime) with a middleware on its DynamoDB
@@ -16,7 +16,7 @@ export async function countedRuntime(options: { endpoint?: string; env?: Record<
   await loadExampleRoutes(admin, EXAMPLES_DIR, { keepExisting: false });
   const env = {
     TABLE_NAME: tableName,
-    PIVOT_TOKEN: TEST_TOKEN,
+    PIVOT_ROUTE_KEY: TEST_ROUTE_KEY,
     DYNAMODB_ENDPOINT: options.endpoint ?? process.env['DYNAMODB_ENDPOINT'],
     AWS_REGION: 'us-east-1',
     ...options.env,

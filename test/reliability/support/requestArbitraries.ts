@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { pivotEventV2 } from '../../fixtures/apiGatewayEvents';
-import { kazooParams, twimlParams } from '../../fixtures/kazooCalls';
+import { CALL_ID, kazooParams, twimlParams } from '../../fixtures/kazooCalls';
 import { encodeKazooValue, kazooQueryString } from '../../../lib/request/encodeKazooParams';
-import { TEST_TOKEN } from '../../fixtures/pivotTestRuntime';
+import { followUpQueryFor, routeTokenFor } from '../../fixtures/pivotTestRuntime';
 
 /**
  * Generators for hostile and broken Pivot requests: random and mutated-from-fixture
@@ -193,22 +193,40 @@ const kazooQuery = fc.oneof(
   { weight: 2, arbitrary: pairsText },
 );
 
-/** The voice_url's own part: the token (mostly right, so requests get past authentication) and a step. */
+/** Stand-ins for what depends on the route, drawn independently: buildEvent fills them in for the event's route. */
+const ROUTE_TOKEN = 'token={{route-token}}';
+const signedStep = (step: string) => `{{signed-step:${step}}}`;
+
+/**
+ * The voice_url's own part: the token (mostly the route's own, so requests get past
+ * authentication) and a step (mostly signed for the fixture's Call-ID, so follow-ups
+ * reach the rules unless the Call-ID was mutated).
+ */
 const voiceUrlQuery = fc
   .tuple(
     fc.oneof(
-      { weight: 8, arbitrary: fc.constant(`token=${TEST_TOKEN}`) },
+      { weight: 8, arbitrary: fc.constant(ROUTE_TOKEN) },
       { weight: 1, arbitrary: fc.constant('') },
       { weight: 1, arbitrary: textPiece.map((t) => `token=${t}`) },
-      { weight: 1, arbitrary: fc.constant(`token=${TEST_TOKEN}&token=other`) },
+      { weight: 1, arbitrary: fc.constant(`${ROUTE_TOKEN}&token=other`) },
+      { weight: 1, arbitrary: fc.constant(`token=${routeTokenFor('main-number')}`) },
     ),
     fc.oneof(
       { weight: 6, arbitrary: fc.constant('') },
-      { weight: 2, arbitrary: fc.constantFrom('step=menu', 'step=account', 'step=pin') },
+      { weight: 2, arbitrary: fc.constantFrom('menu', 'account', 'pin').map(signedStep) },
+      { weight: 1, arbitrary: fc.constantFrom('step=menu', 'step=account', 'step=pin') },
       { weight: 1, arbitrary: textPiece.map((t) => `step=${t}`) },
     ),
   )
   .map(([token, step]) => [token, step].filter(Boolean).join('&'));
+
+function voiceUrlQueryFor(route: string, drawn: string): string {
+  return drawn.replaceAll(ROUTE_TOKEN, `token=${routeTokenFor(route)}`).replace(/\{\{signed-step:(\w+)\}\}/g, (_, step: string) => {
+    const query = new URLSearchParams(followUpQueryFor(route, CALL_ID, step));
+    query.delete('token');
+    return query.toString();
+  });
+}
 
 const jsonBody = fc.oneof(
   { weight: 3, arbitrary: fc.constant(FIXTURE_JSON) },
@@ -337,7 +355,8 @@ export function eventOf(p: RequestParts): Record<string, unknown> {
 }
 
 function buildEvent(p: RequestParts): Record<string, unknown> {
-  const rawQuery = [p.voiceUrlQuery, p.method.toUpperCase() === 'POST' && p.body !== undefined ? '' : p.query].filter(Boolean).join('&');
+  const own = voiceUrlQueryFor(p.route ?? 'main-number', p.voiceUrlQuery);
+  const rawQuery = [own, p.method.toUpperCase() === 'POST' && p.body !== undefined ? '' : p.query].filter(Boolean).join('&');
   const encode = p.base64 === 'honest-true' || p.base64 === 'lying-false';
   const flag = p.base64 === 'honest-true' || p.base64 === 'lying-true';
   const body = p.body === undefined ? undefined : encode ? Buffer.from(p.body).toString('base64') : p.body;

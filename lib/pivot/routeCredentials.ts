@@ -1,0 +1,119 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod';
+import { AuthError, FollowUpRefusedError } from '../errors';
+import { CONTROL_PARAMETERS } from '../request/pivotParameterNames';
+
+/**
+ * Credentials that need no storage: every route's token, and every follow-up
+ * URL's signature, is an HMAC-SHA256 of what it opens under a key kept in
+ * Secrets Manager. A token opens its own route only; a signature ties an IVR
+ * step's follow-up URL to one route, Call-ID and step until it expires.
+ * `current` makes every new credential; `previous`, while set, is still
+ * accepted, so keys rotate without breaking the voice_urls in Kazoo callflows.
+ */
+
+/** Shorter keys are refused: a guessable key would let anyone derive every route's token. */
+export const MIN_ROUTE_KEY_CHARS = 16;
+
+const routeKey = z.string().min(MIN_ROUTE_KEY_CHARS, `a route key must have at least ${MIN_ROUTE_KEY_CHARS} characters`);
+
+/** The key secret's JSON: `{"current": "…", "previous": "…"}`, `previous` only during a rotation. */
+export const routeKeysSchema = z.object({ current: routeKey, previous: routeKey.optional() });
+
+export type RouteKeys = z.infer<typeof routeKeysSchema>;
+
+/** 32 base64url characters: 192 bits of the HMAC, out of reach of guessing, short enough for a URL. */
+const CREDENTIAL_CHARS = 32;
+
+function mac(key: string, message: string): string {
+  return createHmac('sha256', key).update(message).digest('base64url').slice(0, CREDENTIAL_CHARS);
+}
+
+/** The token of one route under one key: what its voice_url carries as `?token=`. */
+export function routeToken(key: string, routeId: string): string {
+  return mac(key, `route:${routeId}`);
+}
+
+/** Checks `?token=` against this route's token under each active key, in constant time, before anything is read. */
+export function verifyRouteToken(given: string | undefined, routeId: string, keys: RouteKeys): void {
+  if (given === undefined || given === '') throw new AuthError('missing_token', 'the voice_url has no token parameter');
+  const expected = activeKeys(keys).map((key) => routeToken(key, routeId));
+  if (!matchesAny(given, expected)) throw new AuthError('invalid_token', 'the token does not open this route');
+}
+
+/** What a follow-up URL is bound to. */
+export type FollowUpClaim = { routeId: string; callId: string; step: string };
+
+/**
+ * The signature of a follow-up URL. The message is a JSON array, so no Call-ID
+ * (which the caller's side chooses) can shift a boundary between fields, and its
+ * "step" tag keeps it apart from the route tokens' `route:` messages.
+ */
+export function followUpSignature(key: string, claim: FollowUpClaim, expiresAt: number): string {
+  return mac(key, JSON.stringify(['step', claim.routeId, claim.callId, claim.step, expiresAt]));
+}
+
+/** When a follow-up URL signed at `now` stops being accepted, in epoch seconds. */
+export function followUpExpiry(now: Date, ttlSeconds: number): number {
+  return Math.floor(now.getTime() / 1000) + ttlSeconds;
+}
+
+/**
+ * The query string of an IVR step's follow-up URL for this call: the route's
+ * token and the step's signature, both made with the current key (a call that
+ * started on a previous-key URL moves to the current key at its first prompt).
+ */
+export function followUpQuery(
+  keys: RouteKeys,
+  call: { routeId: string; callId: string },
+  expiresAt: number,
+): (step: string) => Record<string, string> {
+  const token = routeToken(keys.current, call.routeId);
+  return (step) => ({
+    [CONTROL_PARAMETERS.token]: token,
+    [CONTROL_PARAMETERS.step]: step,
+    [CONTROL_PARAMETERS.exp]: String(expiresAt),
+    [CONTROL_PARAMETERS.sig]: followUpSignature(keys.current, { ...call, step }, expiresAt),
+  });
+}
+
+/** At most 12 digits: any epoch second this service will see, and no float or exponent spelling. */
+const EPOCH_SECONDS = /^\d{1,12}$/;
+
+/**
+ * Accepts a follow-up only with a signature, under an active key, for this
+ * route, Call-ID and step, that has not expired. The signature is checked
+ * before the expiry, so a forged URL never learns whether its time was right.
+ */
+export function verifyFollowUp(given: { exp?: string; sig?: string }, claim: FollowUpClaim, keys: RouteKeys, now: Date): void {
+  if (!given.sig || !given.exp)
+    throw new FollowUpRefusedError('unsigned', `the follow-up URL of step "${claim.step}" carries no signature`);
+  if (!EPOCH_SECONDS.test(given.exp)) throw new FollowUpRefusedError('forged', 'the follow-up URL has no valid expiry');
+  const expiresAt = Number(given.exp);
+  const expected = activeKeys(keys).map((key) => followUpSignature(key, claim, expiresAt));
+  if (!matchesAny(given.sig, expected)) {
+    throw new FollowUpRefusedError('forged', `the follow-up signature is not for this route, call and step "${claim.step}"`);
+  }
+  const overdue = Math.floor(now.getTime() / 1000) - expiresAt;
+  if (overdue >= 0) throw new FollowUpRefusedError('expired', `the follow-up URL of step "${claim.step}" expired ${overdue} s ago`);
+}
+
+function activeKeys(keys: RouteKeys): string[] {
+  return keys.previous === undefined ? [keys.current] : [keys.current, keys.previous];
+}
+
+/**
+ * Constant time: both sides are hashed to 32 bytes first, so neither the length
+ * nor the position of the first difference shows, and every active key is
+ * compared (no early exit on a match) so timing does not say which key matched.
+ */
+function matchesAny(given: string, expected: readonly string[]): boolean {
+  const digest = sha256(given);
+  let matched = false;
+  for (const candidate of expected) matched = timingSafeEqual(digest, sha256(candidate)) || matched;
+  return matched;
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
