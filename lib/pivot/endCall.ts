@@ -3,7 +3,7 @@ import { jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { CHANNEL_DESTROY_HOOK, type CdrRequest } from '../request/normalizeCdrRequest';
 import type { CallState } from '../calls/callState';
 import type { CallStateStore } from '../calls/callStateStore';
-import type { Route } from '../routes/routeSchema';
+import { isRouteId, type Route } from '../routes/routeSchema';
 import type { RulesStore } from '../routes/rulesStore';
 import { verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
@@ -40,15 +40,16 @@ export type EndCallResult = {
  */
 export async function endCall(deps: EndCallDeps, request: CdrRequest): Promise<EndCallResult> {
   return withDeadline(deps.budgetMs, async (signal) => {
-    verifyRouteToken(request.token, request.routeId ?? '', await deps.routeKeys());
+    // As on the pivot path: an id no route can have is a 404 before anything is read.
+    const routeId = request.routeId;
+    if (!routeId || !isRouteId(routeId)) throw new RouteNotFoundError(routeId ?? '');
+    verifyRouteToken(request.token, routeId, await deps.routeKeys());
     // A hook set to `all` (or another event) must not end calls as they start; a 200
     // keeps Kazoo from counting failures and disabling the hook that also carries the destroys.
     if (request.hookEvent !== undefined && request.hookEvent !== CHANNEL_DESTROY_HOOK) {
       const answer = jsonAnswer(200, { status: 'ignored', callId: request.callId, hookEvent: request.hookEvent });
       return { answer, summary: summarize(request, undefined), status: 'ignored', ended: false };
     }
-    const routeId = request.routeId;
-    if (!routeId) throw new RouteNotFoundError('');
     const route = await deps.rules.getRoute(routeId, { signal });
     if (!route) throw new RouteNotFoundError(routeId);
     if (!allowsCdrAccount(route, request)) {
