@@ -6,7 +6,7 @@ import {
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { CallEndedError, StoreUnavailableError, type FieldIssue } from '../../lib/errors';
-import { callStateSchema, type CallKey, type CallState, type CallStateData } from '../../lib/calls/callState';
+import { type CallKey, type CallState, type CallStateData, stampCallState } from '../../lib/calls/callState';
 import type { CallStateStore, StoreCallOptions } from '../../lib/calls/callStateStore';
 import { callStateToItem, readCallStateItem, versionReplaced, type StoredCallState, type WriteExpectation } from './callStateItem';
 import { waitAfterConflict } from './conflictBackoff';
@@ -157,23 +157,7 @@ export class DynamoCallStateStore implements CallStateStore {
    * A state that breaks the schema is refused here rather than stored unreadable.
    */
   #stamp(key: CallKey, data: CallStateData, version: number): CallState {
-    const nowMs = Math.floor(this.#now());
-    const candidate = {
-      ...data,
-      routeId: key.routeId,
-      callId: key.callId,
-      version,
-      updatedAt: nowMs,
-      expiresAt: Math.floor(nowMs / 1000 + this.#ttlSeconds),
-    };
-    const parsed = callStateSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new TypeError(`refusing to store an invalid call state for ${key.callId}: ${detail}`, {
-        cause: parsed.error,
-      });
-    }
-    return parsed.data;
+    return stampCallState(key, data, version, this.#now(), this.#ttlSeconds);
   }
 }
 

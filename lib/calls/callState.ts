@@ -37,3 +37,26 @@ export type CallStateData = Omit<CallState, 'version' | 'updatedAt' | 'expiresAt
 export function emptyCallState(callId: string, routeId: string): CallStateData {
   return { callId, routeId, attempts: 0, digits: {}, vars: {}, path: [] };
 }
+
+/**
+ * What a store writes: `data` under the key's route and Call-ID (whatever `data` says),
+ * with the store's own version and timestamps. A state the schema refuses is never
+ * stored (it could not be read back): the store refuses to write it.
+ */
+export function stampCallState(key: CallKey, data: CallStateData, version: number, nowMs: number, ttlSeconds: number): CallState {
+  const updatedAt = Math.floor(nowMs);
+  const candidate = {
+    ...data,
+    routeId: key.routeId,
+    callId: key.callId,
+    version,
+    updatedAt,
+    expiresAt: Math.floor(updatedAt / 1000 + ttlSeconds),
+  };
+  const parsed = callStateSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new TypeError(`refusing to store an invalid call state for ${key.callId}: ${detail}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
