@@ -59,10 +59,10 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       // An id no route can have is no route: answered without a key or store read (DynamoDB would refuse a 2 KB key).
       if (!routeId || !isRouteId(routeId)) throw new RouteNotFoundError(routeId ?? '');
       const keys = await deps.routeKeys();
-      verifyRouteToken(request.token, routeId ?? '', keys);
+      verifyRouteToken(request.token, routeId, keys);
       // A follow-up names a call: only the URL we signed for that call, route and step opens it.
       if (request.step !== undefined) {
-        verifyFollowUp(request.followUp, { routeId: routeId ?? '', callId: request.callId, step: request.step }, keys, ctx.now);
+        verifyFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
       }
       const route = await deps.rules.getRoute(routeId, { signal });
       if (!route) throw new RouteNotFoundError(routeId);

@@ -68,13 +68,17 @@ export function followUpQuery(
   call: { routeId: string; callId: string },
   expiresAt: number,
 ): (step: string) => Record<string, string> {
-  const token = routeToken(keys.current, call.routeId);
-  return (step) => ({
-    [CONTROL_PARAMETERS.token]: token,
-    [CONTROL_PARAMETERS.step]: step,
-    [CONTROL_PARAMETERS.exp]: String(expiresAt),
-    [CONTROL_PARAMETERS.sig]: followUpSignature(keys.current, { ...call, step }, expiresAt),
-  });
+  // Built for every request, used only when an answer prompts: the token is derived on first use.
+  let token: string | undefined;
+  return (step) => {
+    token ??= routeToken(keys.current, call.routeId);
+    return {
+      [CONTROL_PARAMETERS.token]: token,
+      [CONTROL_PARAMETERS.step]: step,
+      [CONTROL_PARAMETERS.exp]: String(expiresAt),
+      [CONTROL_PARAMETERS.sig]: followUpSignature(keys.current, { ...call, step }, expiresAt),
+    };
+  };
 }
 
 /** At most 12 digits: any epoch second this service will see, and no float or exponent spelling. */

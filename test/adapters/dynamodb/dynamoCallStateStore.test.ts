@@ -171,25 +171,6 @@ describe('DynamoCallStateStore: writes', () => {
     expect(commands).toEqual([]);
   });
 
-  it('stops an update whose signal aborts before the write, leaving nothing written', async () => {
-    // Prepare
-    const controller = new AbortController();
-
-    // Act
-    const outcome = store.update(
-      call('abandoned'),
-      () => {
-        controller.abort(new Error('deadline'));
-        return emptyCallState('abandoned', 'main');
-      },
-      { signal: controller.signal },
-    );
-
-    // Assess
-    await expect(outcome).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(await store.get(call('abandoned'))).toBeUndefined();
-  });
-
   it('gives up with StoreUnavailableError when conflicts outlast maxConflictRetries', async () => {
     // Prepare: a client that lets a rival bump the version just before each of its
     // writes, so every conditional put loses.
