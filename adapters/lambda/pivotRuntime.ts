@@ -7,6 +7,7 @@ import { CachedRulesStore } from '../../lib/routes/rulesStore';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import { describeError, type Telemetry } from './telemetry';
 import { routeKeySourceFor } from './routeKeySource';
+import { outsideSourcesFor } from './outsideSources';
 
 /** Everything a pivot or cdr invocation needs, built once per container. */
 export type PivotRuntime = PivotDeps &
@@ -58,6 +59,7 @@ export function createPivotRuntime(
     budgetMs: config.BUDGET_MS,
     clock: () => new Date(),
     sourceAllowlist: sourceAllowlist(config.ALLOWED_SOURCE_CIDRS),
+    outside: outsideSourcesFor(config, telemetry),
     ...overrides,
   };
 }

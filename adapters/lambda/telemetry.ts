@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
+import { recordSplitBranch } from './outsideTelemetry';
 
 /**
  * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
@@ -44,7 +45,14 @@ export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latency
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
-  const fields = { ...callFields(request), outcome: describeOutcome(outcome), status: statusCode, latencyMs: Math.round(record.latencyMs) };
+  const branch = 'branch' in outcome ? outcome.branch : undefined;
+  const fields = {
+    ...callFields(request),
+    outcome: describeOutcome(outcome),
+    ...(branch && { branch }),
+    status: statusCode,
+    latencyMs: Math.round(record.latencyMs),
+  };
   if (statusCode >= 400 && statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(error) });
   else if (error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(error) });
   // A 503 Kazoo turns into the pivot node's `_` branch: never only an info line, never without why.
@@ -58,6 +66,7 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
     t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+  recordSplitBranch(t, request?.routeId, outcome);
 }
 
 export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };

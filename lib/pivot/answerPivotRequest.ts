@@ -6,6 +6,7 @@ import type { PivotRequest } from '../request/pivotRequest';
 import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
 import { nextCallState } from '../rules/nextCallState';
 import type { Outcome } from '../rules/outcome';
+import type { KnownOutsideData } from '../rules/outsideData';
 import { pivotBackFor } from '../rules/pivotBack';
 import { isRouteId, type Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
@@ -13,6 +14,7 @@ import type { CallStateStore } from '../calls/callStateStore';
 import type { RulesStore } from '../routes/rulesStore';
 import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
+import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -25,6 +27,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Lookups and calendar feeds a route's conditions may ask for; absent: they are missing. */
+  outside?: OutsideSources;
 };
 
 export type PivotContext = {
@@ -54,6 +58,7 @@ export type PivotResult = {
 export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest, ctx: PivotContext): Promise<PivotResult> {
   const routeId = request.routeId;
   const budget = deps.budgetMs - (ctx.elapsedMs ?? 0);
+  const deadlineAt = performance.now() + budget;
   try {
     return await withDeadline(budget, async (signal) => {
       // An id no route can have is no route: answered without a key or store read (DynamoDB would refuse a 2 KB key).
@@ -69,7 +74,9 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const decision = await decide(deps, route, request, ctx, keys, signal);
+      const decision = await decideWithOutsideData(deps.outside, route, { deadlineAt, signal }, (outside) =>
+        decide(deps, route, request, ctx, keys, signal, outside),
+      );
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
@@ -102,6 +109,7 @@ async function decide(
   ctx: PivotContext,
   keys: RouteKeys,
   signal: AbortSignal,
+  outside: KnownOutsideData,
 ): Promise<Decision> {
   const signFollowUps = followUpQuery(
     keys,
@@ -114,6 +122,7 @@ async function decide(
     now: ctx.now,
     pivotBack: pivotBackFor(request, ctx.routeUrl, signFollowUps),
     callflowPolicy: deps.callflowPolicy,
+    outside,
   };
   // The route's own calls only: the same Call-ID on another route is another call state.
   const callKey = { routeId: route.id, callId: request.callId };

@@ -1,9 +1,10 @@
 import type * as z from 'zod';
 import { RouteValidationError, type FieldIssue } from '../errors';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
-import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
+import { findPlaceholders, hasPlaceholder, isKnownPlaceholder, lookupPlaceholder } from './placeholders';
+import { checkLookupConditions, checkLookupReference, checkLookupRequests } from './checkLookups';
 import type { Conditions } from './conditionsSchema';
-import { routeSchema, type Action, type Route } from './routeSchema';
+import { routeSchema, type Action, type PlainAction, type Route } from './routeSchema';
 import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { isValidTimeZone } from '../temporal/timeZone';
@@ -34,6 +35,8 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   }
   if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
   for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues, policy);
+  issues.push(...checkLookupRequests(route.lookups ?? {}));
+  for (const { when, path } of conditionsOf(route)) issues.push(...checkLookupConditions(route.lookups, when, path));
   if (issues.length > 0)
     throw new RouteValidationError(
       route.id,
@@ -59,6 +62,16 @@ export function* patternsOfConditions(when: Conditions): Generator<string> {
   yield* when.dialed?.patterns ?? [];
   for (const digits of [when.digits ?? []].flat()) if (digits.pattern !== undefined) yield digits.pattern;
   for (const expected of Object.values(when.vars ?? {})) if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
+  for (const expected of Object.values(when.lookup ?? {}))
+    if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
+}
+
+function* conditionsOf(route: Route): Generator<{ when: Conditions; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield { when: rule.when, path: `rules.${i}.when` };
+  for (const [stepName, step] of Object.entries(route.steps)) {
+    for (const [i, option] of step.options.entries())
+      if (option.when) yield { when: option.when, path: `steps.${stepName}.options.${i}.when` };
+  }
 }
 
 function idOf(document: unknown): string | undefined {
@@ -66,16 +79,22 @@ function idOf(document: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
-  for (const [i, rule] of route.rules.entries()) yield { action: rule.then, path: `rules.${i}.then` };
+function* actionsOf(route: Route): Generator<{ action: PlainAction; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield* plainActions(rule.then, `rules.${i}.then`);
   for (const [stepName, step] of Object.entries(route.steps)) {
-    for (const [i, option] of step.options.entries()) yield { action: option.then, path: `steps.${stepName}.options.${i}.then` };
-    if (step.onFailure) yield { action: step.onFailure, path: `steps.${stepName}.onFailure` };
+    for (const [i, option] of step.options.entries()) yield* plainActions(option.then, `steps.${stepName}.options.${i}.then`);
+    if (step.onFailure) yield* plainActions(step.onFailure, `steps.${stepName}.onFailure`);
   }
-  if (route.fallback) yield { action: route.fallback, path: 'fallback' };
+  if (route.fallback) yield* plainActions(route.fallback, 'fallback');
 }
 
-function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
+/** A split's branches, each at its own path; any other action as it is. */
+function* plainActions(action: Action, path: string): Generator<{ action: PlainAction; path: string }> {
+  if (!Array.isArray(action)) return yield { action, path };
+  for (const [i, branch] of action.entries()) yield { action: branch.then, path: `${path}.${i}.then` };
+}
+
+function checkAction(action: PlainAction, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
     if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
     return;
@@ -84,6 +103,9 @@ function checkAction(action: Action, path: string, route: Route, issues: FieldIs
     if (!isKnownPlaceholder(p.name)) {
       issues.push({ path: joinPath(path, p.path), message: `unknown placeholder {{${p.name}}}` });
     }
+    const fromLookup = lookupPlaceholder(p.name);
+    const issue = fromLookup && checkLookupReference(route.lookups, fromLookup.lookup, fromLookup.field, joinPath(path, p.path));
+    if (issue) issues.push(issue);
   }
   const result = validateCallflow(action, policy);
   if (result.ok) return;

@@ -1,4 +1,5 @@
 import type { CallflowNode } from '../callflow/callflowNode';
+import { DataNeededError } from '../errors';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
 import { buildEvaluationContext, placeholderValues, type EvaluationContext } from './evaluationContext';
 import { matchConditions } from './matchConditions';
@@ -10,6 +11,8 @@ import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
+import type { KnownOutsideData } from './outsideData';
+import { chooseBranch, splitKeyOf } from './splitBranch';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -33,11 +36,13 @@ type Inputs = {
   pivotBack: PivotBack;
   /** What a callflow may hold once its placeholders are filled in; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** Lookups and calendar feeds fetched so far; one still needed throws DataNeededError. */
+  outside?: KnownOutsideData;
 };
 
 /** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
-export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY, outside }: Inputs): Decision {
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, outside);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   for (const [i, rule] of route.rules.entries()) {
     const result = matchConditions(rule.when, ctx, route.patterns);
@@ -48,11 +53,11 @@ export function decideEntry({ route, request, now, pivotBack, callflowPolicy = K
 
 /** A follow-up from a step prompt: judge the collected digits against the step's options. */
 export function decideFollowUp(
-  { route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs,
+  { route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY, outside }: Inputs,
   state: CallState | undefined,
 ): Decision {
   const stepName = request.step!;
-  const ctx = buildEvaluationContext(request, state, now, route.timezone);
+  const ctx = buildEvaluationContext(request, state, now, route.timezone, outside);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   // Own steps only: `?step=constructor` must not find Object.prototype's.
   const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
@@ -104,6 +109,10 @@ function optionCaptures(
 }
 
 function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: readonly string[]): Decision {
+  if (Array.isArray(action)) {
+    const { then, branch } = branchOf(action, env);
+    return resolve(then, { ...outcome, branch }, env, captures);
+  }
   if ('goto' in action) {
     const step = env.route.steps[action.goto]!;
     const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env) });
@@ -112,6 +121,17 @@ function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: rea
   const node = materialize(action, env, captures);
   // A placeholder filled with something the module refuses: better the fallback than a broken 200.
   return node ? { node, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
+}
+
+/** The caller's branch of a weighted split, and its name for logs and metrics. */
+function branchOf(split: Extract<Action, unknown[]>, env: Pick<Env, 'route' | 'ctx'>) {
+  const i = chooseBranch(
+    split.map((b) => b.weight),
+    env.route.id,
+    splitKeyOf(env.ctx.request),
+  );
+  const chosen = split[i]!;
+  return { then: chosen.then, branch: chosen.name ?? `branch-${i + 1}` };
 }
 
 function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, captures: readonly string[]): CallflowNode | undefined {
@@ -123,7 +143,7 @@ function fallbackDecision(env: Env, outcome: ChosenOutcome): Decision {
   const fallback = env.route.fallback;
   // Nothing matched and there is nothing to fall back to; a named reason or trouble stays as it is.
   if (!fallback) return { outcome: isPlainFallback(outcome) ? { kind: 'no-match' } : outcome };
-  if ('goto' in fallback) return resolve(fallback, outcome, env, []);
+  if (Array.isArray(fallback) || 'goto' in fallback) return resolve(fallback, outcome, env, []);
   const node = materialize(fallback, env, []);
   return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
 }
@@ -145,6 +165,16 @@ export function fallbackCallflow(
 
 /** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
-  const fallback = route.fallback;
-  return fallback && !('goto' in fallback) ? materialize(fallback, { ctx, policy }, []) : undefined;
+  const fallback = route.fallback && Array.isArray(route.fallback) ? branchOf(route.fallback, { route, ctx }).then : route.fallback;
+  return fallback && !('goto' in fallback) ? materializeOrNothing(fallback, { ctx, policy }) : undefined;
+}
+
+/** A callflow that needs outside data not fetched yet cannot be a failure path: none then. */
+function materializeOrNothing(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>): CallflowNode | undefined {
+  try {
+    return materialize(template, env, []);
+  } catch (error) {
+    if (error instanceof DataNeededError) return undefined;
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { PlaceholderValues } from '../routes/placeholders';
+import { lookupValue, noOutsideData, type KnownOutsideData } from './outsideData';
 
 /** Everything a rule may look at for one request. */
 export type EvaluationContext = {
@@ -11,6 +12,8 @@ export type EvaluationContext = {
   digits: Record<string, string>;
   /** IVR values and Custom-Application-Vars (the request wins). */
   vars: Record<string, string>;
+  /** Lookups and calendar feeds fetched so far (lib/rules/outsideData.ts). */
+  outside: KnownOutsideData;
 };
 
 export function buildEvaluationContext(
@@ -18,11 +21,13 @@ export function buildEvaluationContext(
   state: CallState | undefined,
   now: Date,
   timezone: string,
+  outside: KnownOutsideData = noOutsideData(),
 ): EvaluationContext {
   return {
     request,
     now,
     timezone,
+    outside,
     digits: ownMap(state?.digits, request.digits.collections),
     vars: ownMap(state?.vars, request.customApplicationVars),
   };
@@ -55,5 +60,6 @@ export function placeholderValues(ctx: EvaluationContext, match: readonly string
     digits: ctx.digits,
     vars: ctx.vars,
     match,
+    lookup: (lookup, field) => lookupValue(ctx.outside, lookup, field, () => placeholderValues(ctx, match)) ?? '',
   };
 }

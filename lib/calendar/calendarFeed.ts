@@ -1,0 +1,122 @@
+import ICAL from 'ical.js';
+import { isValidTimeZone } from '../temporal/timeZone';
+import { wallClockInstant } from './wallClockInstant';
+
+/** Occurrences walked per recurring event before giving up on it (a FREQ=MINUTELY rule from 1990). */
+const MAX_OCCURRENCES = 50_000;
+const DAY_MS = 86_400_000;
+
+type Span = { start: number; end: number };
+type Timed = { time: ICAL.Time; tzid: string | undefined };
+
+/**
+ * A parsed iCalendar feed (Google Calendar's or Outlook's published .ics), asked
+ * one question: is there an event at this instant? Recurrences (RRULE, RDATE,
+ * EXDATE) are expanded by ical.js on the wall clock of the event's own zone, so a
+ * 09:00 weekly meeting stays at 09:00 across a DST change; overridden instances
+ * (RECURRENCE-ID) replace theirs, cancelled ones drop out; the feed's VTIMEZONE
+ * definitions are honoured, and a TZID the feed does not define is read as an
+ * IANA zone when it is one. All-day and floating times are judged in the route's
+ * zone. Throws when the text is not an iCalendar document.
+ */
+export class ParsedCalendarFeed {
+  readonly #masters: ICAL.Event[] = [];
+  readonly #overrides: ICAL.Event[] = [];
+
+  constructor(text: string) {
+    const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    if (root.name !== 'vcalendar') throw new Error('not an iCalendar document (no VCALENDAR)');
+    const byUid = new Map<string, ICAL.Event>();
+    const components = root.getAllSubcomponents('vevent');
+    for (const component of components) {
+      if (component.hasProperty('recurrence-id')) continue;
+      const event = new ICAL.Event(component);
+      this.#masters.push(event);
+      byUid.set(event.uid, event);
+    }
+    for (const component of components) {
+      if (!component.hasProperty('recurrence-id')) continue;
+      const override = new ICAL.Event(component);
+      this.#overrides.push(override);
+      byUid.get(override.uid)?.relateException(override);
+    }
+  }
+
+  get eventCount(): number {
+    return this.#masters.length;
+  }
+
+  hasEventAt(instant: Date, timeZone: string): boolean {
+    const now = instant.getTime();
+    for (const event of this.#masters) {
+      if (isCancelled(event)) continue;
+      if (event.isRecurring() ? this.#recurringCovers(event, now, timeZone) : covers(spanOf(event, timeZone), now)) return true;
+    }
+    // Overrides are judged at their own (possibly moved) times, whether or not their master is in the feed.
+    return this.#overrides.some((o) => !isCancelled(o) && covers(spanOf(o, timeZone), now));
+  }
+
+  #recurringCovers(event: ICAL.Event, now: number, timeZone: string): boolean {
+    const tzid = tzidOf(event, 'dtstart');
+    const length = spanOf(event, timeZone);
+    const duration = length.end - length.start;
+    const iterator = event.iterator();
+    for (let i = 0; i < MAX_OCCURRENCES; i++) {
+      const next = iterator.next();
+      if (!next) return false;
+      const start = instantOf({ time: next, tzid }, timeZone);
+      // Past now by more than a day: no later occurrence can have started yet.
+      if (start > now + DAY_MS) return false;
+      if (start > now) continue;
+      // An overridden instance is judged from the override itself.
+      if (isOverridden(event, next)) continue;
+      if (covers({ start, end: start + duration }, now)) return true;
+    }
+    return false;
+  }
+}
+
+function isOverridden(event: ICAL.Event, occurrence: ICAL.Time): boolean {
+  if (Object.hasOwn(event.exceptions, occurrence.toString())) return true;
+  return Object.hasOwn(event.exceptions, occurrence.convertToZone(ICAL.Timezone.utcTimezone).toString());
+}
+
+function covers(span: Span, now: number): boolean {
+  return span.start <= now && now < span.end;
+}
+
+function isCancelled(event: ICAL.Event): boolean {
+  return String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
+}
+
+function tzidOf(event: ICAL.Event, property: string): string | undefined {
+  const tzid = event.component.getFirstProperty(property)?.getParameter('tzid');
+  return typeof tzid === 'string' ? tzid : undefined;
+}
+
+/** Start and end of a single (or overriding) event; an all-day event without DTEND lasts its day. */
+function spanOf(event: ICAL.Event, timeZone: string): Span {
+  const startTime = event.startDate;
+  const start = instantOf({ time: startTime, tzid: tzidOf(event, 'dtstart') }, timeZone);
+  let end: number;
+  if (event.component.hasProperty('dtend')) end = instantOf({ time: event.endDate, tzid: tzidOf(event, 'dtend') }, timeZone);
+  else if (event.component.hasProperty('duration')) end = start + event.duration.toSeconds() * 1000;
+  else end = startTime.isDate ? instantOf({ time: dayAfter(startTime), tzid: undefined }, timeZone) : start;
+  return { start, end: Math.max(start, end) };
+}
+
+function dayAfter(time: ICAL.Time): ICAL.Time {
+  const next = time.clone();
+  next.adjust(1, 0, 0, 0);
+  return next;
+}
+
+/** The instant a feed's time names, in epoch milliseconds. */
+function instantOf({ time, tzid }: Timed, routeTimeZone: string): number {
+  const wall = { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second };
+  if (time.isDate) return wallClockInstant({ ...wall, hour: 0, minute: 0, second: 0 }, routeTimeZone);
+  // UTC, or a zone the feed defines in a VTIMEZONE: ical.js knows its offsets.
+  if (time.zone && time.zone.tzid !== 'floating') return time.toUnixTime() * 1000;
+  if (tzid && isValidTimeZone(tzid)) return wallClockInstant(wall, tzid);
+  return wallClockInstant(wall, routeTimeZone);
+}
