@@ -20,14 +20,14 @@ export type LoadedExamples = {
 export async function loadExampleRoutes(
   admin: DynamoRouteAdmin,
   dir: string,
-  options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy },
+  options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy; rewrite?: (text: string) => string },
 ): Promise<LoadedExamples> {
   const result: LoadedExamples = { loaded: [], kept: [], skipped: [] };
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
   for (const file of files) {
-    const text = readFileSync(join(dir, file), 'utf8');
+    const text = (options.rewrite ?? ((t: string) => t))(readFileSync(join(dir, file), 'utf8'));
     let id: string;
     try {
       id = parseRoute(JSON.parse(text), undefined, options.callflowPolicy).id;

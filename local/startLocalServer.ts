@@ -20,6 +20,8 @@ import { localRouteKeys } from './localRouteKey';
 import { routeToken, type RouteKeys } from '../lib/pivot/routeCredentials';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
+import { localOutsideSources, localOutsideEnv, pointExamplesAtMockCrm } from './localOutside';
+import { startMockCrm, type MockCrm } from './mockCrm';
 
 export const DEFAULT_PORT = 3000;
 export const LOCAL_TABLE = 'kazoo-pivot-local';
@@ -54,6 +56,8 @@ export type LocalServerOptions = {
   dynamoPort?: number;
   examplesDir?: string;
   dataDir?: string;
+  /** The mock CRM's port; default 0 (a free one: examples/crm-vip.json is pointed at it). npm start uses 3001. */
+  mockCrmPort?: number;
 };
 
 export type LocalServer = {
@@ -70,6 +74,8 @@ export type LocalServer = {
   dynamoEndpoint: string;
   persisted: boolean;
   examples: LoadedExamples;
+  /** The mock CRM crm-vip looks callers up in. */
+  mockCrm: MockCrm;
   close(): Promise<void>;
 };
 
@@ -91,8 +97,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     unlock();
     throw error;
   }
+  let mockCrm: MockCrm | undefined;
   try {
-    const examples = await prepareTable(dynamo.endpoint, options.examplesDir ?? join(PROJECT_ROOT, 'examples'), persisted);
+    mockCrm = await startMockCrm({ port: options.mockCrmPort ?? 0 });
+    const examples = await prepareTable(
+      dynamo.endpoint,
+      options.examplesDir ?? join(PROJECT_ROOT, 'examples'),
+      persisted,
+      pointExamplesAtMockCrm(mockCrm.url),
+    );
     const scheme = options.publicUrl?.startsWith('https:') ? 'https' : 'http';
     const handlers = localHandlers({
       routeKeys,
@@ -120,26 +133,35 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       dynamoEndpoint: dynamo.endpoint,
       persisted,
       examples,
+      mockCrm,
       close: async () => {
         await closeServer(server);
+        await mockCrm?.close();
         await dynamo.close();
         unlock();
       },
     };
   } catch (error) {
+    await mockCrm?.close();
     await dynamo.close();
     unlock();
     throw error;
   }
 }
 
-async function prepareTable(endpoint: string, examplesDir: string, keepExisting: boolean): Promise<LoadedExamples> {
+async function prepareTable(
+  endpoint: string,
+  examplesDir: string,
+  keepExisting: boolean,
+  rewrite: (text: string) => string,
+): Promise<LoadedExamples> {
   const client = createDynamoClient({ endpoint, region: 'us-east-1', budgetMs: 10_000 });
   try {
     await createPivotTable(client, LOCAL_TABLE);
     return await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName: LOCAL_TABLE }), examplesDir, {
       keepExisting,
       callflowPolicy: LOCAL_CALLFLOW_POLICY,
+      rewrite,
     });
   } finally {
     client.destroy();
@@ -166,8 +188,13 @@ function localHandlers(o: {
     ROUTE_CACHE_TTL_MS: '1000',
     // The client's address stands in for API Gateway's sourceIp (apiGatewayEventV2.ts).
     ...(o.allowedSourceCidrs && { ALLOWED_SOURCE_CIDRS: o.allowedSourceCidrs }),
+    ...localOutsideEnv,
   };
-  const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
+  const runtime = createPivotRuntime(env, telemetry, {
+    clock: localClock(o.clockOverride),
+    callflowPolicy: LOCAL_CALLFLOW_POLICY,
+    outside: localOutsideSources(env, telemetry),
+  });
   return {
     pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme }),
     cdr: createCdrHandler(() => runtime, telemetry),

@@ -27,11 +27,10 @@ export function outsideSourcesFor(
   const fetcher =
     options.fetcher ??
     nodeOutboundFetcher({ allowHttp: config.OUTBOUND_ALLOW_HTTP, allowedCidrs: parseSourceCidrs(config.OUTBOUND_ALLOWED_CIDRS ?? '') });
-  let client: SecretsManagerClient | undefined;
   const secrets =
     options.secrets ??
     lazySecrets(() =>
-      secretsManagerSecrets((client ??= new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) })), {
+      secretsManagerSecrets(new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) }), {
         prefix: config.LOOKUP_SECRET_PREFIX,
       }),
     );
@@ -52,5 +51,10 @@ export function outsideSourcesFor(
 
 function lazySecrets(build: () => SecretSource): SecretSource {
   let source: SecretSource | undefined;
-  return { read: (routeId, name, options) => (source ??= build()).read(routeId, name, options) };
+  return {
+    read: (routeId, name, options) => {
+      source ??= build();
+      return source.read(routeId, name, options);
+    },
+  };
 }
