@@ -17,7 +17,11 @@ export const MOCK_CRM_CALLERS = {
   down: '14155550191',
   malformed: '14155550192',
   huge: '14155550193',
+  notJson: '14155550194',
 } as const;
+
+/** Account numbers `GET /accounts?number=…` knows as unpaid; every other account is paid. */
+export const MOCK_CRM_UNPAID_ACCOUNTS = ['4242'] as const;
 
 const CUSTOMERS: Record<string, unknown> = {
   [MOCK_CRM_CALLERS.gold]: {
@@ -40,7 +44,8 @@ export type MockCrm = {
  * A small CRM on loopback for `npm start` and the tests: `GET /customers?phone=…`
  * with `Authorization: Bearer local-crm-token` answers `{"customer": {…}}` or
  * `{"customer": null}`; the slow number answers after 3 s, the down number 503,
- * the malformed one half a JSON document, the huge one 2 MB.
+ * the malformed one half a JSON document, the notJson one an HTML page, the huge
+ * one 2 MB. `GET /accounts?number=…` answers `{"account": {"status": "paid"|"unpaid"}}`.
  */
 export async function startMockCrm(options: { port?: number; host?: string } = {}): Promise<MockCrm> {
   const requests: string[] = [];
@@ -53,18 +58,34 @@ export async function startMockCrm(options: { port?: number; host?: string } = {
 async function answer(req: IncomingMessage, res: ServerResponse, requests: string[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://mock-crm');
   requests.push(`${url.pathname}${url.search}`);
-  if (url.pathname !== '/customers') return json(res, 404, { error: 'not found' });
   if (req.headers.authorization !== `Bearer ${MOCK_CRM_TOKEN}`) return json(res, 401, { error: 'unauthorized' });
+  if (url.pathname === '/accounts') {
+    const number = url.searchParams.get('number') ?? '';
+    return json(res, 200, {
+      account: { number, status: (MOCK_CRM_UNPAID_ACCOUNTS as readonly string[]).includes(number) ? 'unpaid' : 'paid' },
+    });
+  }
+  if (url.pathname !== '/customers') return json(res, 404, { error: 'not found' });
   const phone = (url.searchParams.get('phone') ?? '').replace(/^\+/, '');
   switch (phone) {
     case MOCK_CRM_CALLERS.slow:
-      await new Promise((r) => setTimeout(r, 3_000));
+      // A client that gives up closes the response: stop waiting then, so nothing outlives it.
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 3_000);
+        res.on('close', () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
       return json(res, 200, { customer: { name: 'Slow Sam', tier: 'gold' } });
     case MOCK_CRM_CALLERS.down:
       return json(res, 503, { error: 'maintenance' });
     case MOCK_CRM_CALLERS.malformed:
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end('{"customer": {"tier": "gol');
+    case MOCK_CRM_CALLERS.notJson:
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.end('<html><body>Please log in</body></html>');
     case MOCK_CRM_CALLERS.huge:
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify({ customer: { tier: 'gold', notes: 'x'.repeat(2_000_000) } }));

@@ -19,7 +19,7 @@ afterAll(async () => {
 const call = (...args: string[]) => simulateCall(server, args);
 
 describe('npm run call: crm-vip looks the caller up in the mock CRM', () => {
-  it('(first, before failures open the CRM lookup\'s breaker) a caller while the CRM is slow gets the menu once the lookup is abandoned, well before the CRM answers', async () => {
+  it("(first, before failures open the CRM lookup's breaker) a caller while the CRM is slow gets the menu once the lookup is abandoned, well before the CRM answers", async () => {
     // Prepare
     const started = performance.now();
 
@@ -60,7 +60,6 @@ describe('npm run call: crm-vip looks the caller up in the mock CRM', () => {
     expect(modules(transcript)).toEqual(['tts', 'collect_dtmf', 'pivot', 'device', 'voicemail']);
     expect(actions(transcript)[3]!.data).toMatchObject({ id: SALES_DEVICE });
   });
-
 });
 
 describe('npm run call: ab-greeting splits two greetings 80/20, sticky per caller', () => {
