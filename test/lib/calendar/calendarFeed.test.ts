@@ -95,8 +95,16 @@ describe('feeds that are not what they should be', () => {
 describe('wallClockInstant', () => {
   it.each([
     ['an ordinary time', { year: 2026, month: 7, day: 1, hour: 9, minute: 0, second: 0 }, '2026-07-01T13:00:00.000Z'],
-    ['a time skipped by spring-forward lands after the gap', { year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 }, '2026-03-08T07:30:00.000Z'],
-    ['a time repeated by fall-back takes its first occurrence', { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 }, '2026-11-01T05:30:00.000Z'],
+    [
+      'a time skipped by spring-forward lands after the gap',
+      { year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 },
+      '2026-03-08T07:30:00.000Z',
+    ],
+    [
+      'a time repeated by fall-back takes its first occurrence',
+      { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 },
+      '2026-11-01T05:30:00.000Z',
+    ],
   ])('%s', (_what, wall, expected) => {
     expect(new Date(wallClockInstant(wall, NEW_YORK)).toISOString()).toBe(expected);
   });

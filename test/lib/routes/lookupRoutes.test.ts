@@ -26,7 +26,9 @@ describe('route lookups: what validation refuses, naming the field', () => {
     // Act
     const issues = issuesOf({
       lookups: { crm: crm() },
-      rules: [{ name: 'gold', when: { lookup: { 'crm.tier': 'gold' } }, then: { module: 'tts', data: { text: 'Hi {{lookup.crm.tier}}' } } }],
+      rules: [
+        { name: 'gold', when: { lookup: { 'crm.tier': 'gold' } }, then: { module: 'tts', data: { text: 'Hi {{lookup.crm.tier}}' } } },
+      ],
     });
 
     // Assess
@@ -61,7 +63,11 @@ describe('route lookups: what validation refuses, naming the field', () => {
       "lookups.crm.url: {{lookup.crm.tier}} cannot be used in a lookup's request",
     ],
     ['a host from a placeholder', { lookups: { crm: crm({ url: 'https://{{vars.host}}/x' }) } }, 'lookups.crm.url: the host cannot come'],
-    ['credentials in the URL', { lookups: { crm: crm({ url: 'https://u:p@crm.example.com/' }) } }, 'lookups.crm.url: credentials in the URL'],
+    [
+      'credentials in the URL',
+      { lookups: { crm: crm({ url: 'https://u:p@crm.example.com/' }) } },
+      'lookups.crm.url: credentials in the URL',
+    ],
     ['a timeout over 2 s', { lookups: { crm: crm({ timeoutMs: 5000 }) } }, 'lookups.crm.timeoutMs'],
     ['a secret value instead of a name', { lookups: { crm: crm({ auth: { bearer: 'sk_live abc/def' } }) } }, 'lookups.crm.auth'],
     ['an empty map', { lookups: { crm: crm({ map: {} }) } }, 'lookups.crm.map: map at least one field'],
@@ -77,11 +83,23 @@ describe('route lookups: what validation refuses, naming the field', () => {
 describe('mapLookupAnswer', () => {
   it('maps by JSON pointer and dotted path; text, numbers and booleans only', () => {
     // Prepare
-    const answer = { customer: { tier: 'gold', 'a/b': 'slash', balance: 12.5, vip: true, tags: ['x'], manager: null }, items: [{ id: 'i1' }] };
+    const answer = {
+      customer: { tier: 'gold', 'a/b': 'slash', balance: 12.5, vip: true, tags: ['x'], manager: null },
+      items: [{ id: 'i1' }],
+    };
 
     // Act
     const values = mapLookupAnswer(
-      { tier: '/customer/tier', slash: '/customer/a~1b', balance: 'customer.balance', vip: 'customer.vip', tags: 'customer.tags', manager: 'customer.manager', first: 'items.0.id', proto: 'customer.constructor' },
+      {
+        tier: '/customer/tier',
+        slash: '/customer/a~1b',
+        balance: 'customer.balance',
+        vip: 'customer.vip',
+        tags: 'customer.tags',
+        manager: 'customer.manager',
+        first: 'items.0.id',
+        proto: 'customer.constructor',
+      },
       answer,
     );
 

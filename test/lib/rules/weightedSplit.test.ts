@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseRoute } from '../../../lib/routes/parseRoute';
 import { RouteValidationError } from '../../../lib/errors';
-import { chooseBranch } from '../../../lib/rules/splitBranch';
+import { chooseBranch, splitKeyOf } from '../../../lib/rules/splitBranch';
+import type { PivotRequest } from '../../../lib/request/pivotRequest';
 import { decideEntry } from '../../../lib/rules/decideAnswer';
 import { describeOutcome } from '../../../lib/rules/outcome';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
@@ -11,12 +12,7 @@ import { testPivotBack } from '../../fixtures/routeCredentials';
 const CALLERS = Array.from({ length: 10_000 }, (_, i) => `1415${String(5_000_000 + i * 37).padStart(7, '0')}`);
 
 describe('weighted split: proportions and stickiness over 10,000 callers', () => {
-  it.each([
-    [[80, 20]],
-    [[50, 50]],
-    [[70, 20, 10]],
-    [[1, 99]],
-  ])('weights %j: each branch gets its share within ±2 points', (weights) => {
+  it.each([[[80, 20]], [[50, 50]], [[70, 20, 10]], [[1, 99]]])('weights %j: each branch gets its share within ±2 points', (weights) => {
     // Act
     const counts = weights.map(() => 0);
     for (const caller of CALLERS) counts[chooseBranch(weights, 'ab-greeting', caller)]! += 1;
@@ -28,9 +24,14 @@ describe('weighted split: proportions and stickiness over 10,000 callers', () =>
     }
   });
 
-  it('a caller keeps the same branch on every call; the same caller may land elsewhere on another route', () => {
+  it('a caller keeps the same branch on every call, dialled with or without +; another route splits independently', () => {
+    // Prepare
+    const first = CALLERS.map((c) => chooseBranch([80, 20], 'ab-greeting', c));
+
     // Act
-    const again = CALLERS.filter((c) => chooseBranch([80, 20], 'ab-greeting', c) !== chooseBranch([80, 20], 'ab-greeting', c));
+    const again = CALLERS.filter(
+      (c, i) => chooseBranch([80, 20], 'ab-greeting', splitKeyOf({ callerIdNumber: `+${c}` } as PivotRequest)) !== first[i],
+    );
     const moved = CALLERS.filter((c) => chooseBranch([50, 50], 'route-a', c) !== chooseBranch([50, 50], 'route-b', c));
 
     // Assess
