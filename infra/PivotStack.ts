@@ -11,6 +11,7 @@ import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
 import { PivotAlarms } from './PivotAlarms';
 import { functionTimeoutFor, PivotFunction } from './PivotFunction';
 import { PivotHttpApi } from './PivotHttpApi';
+import { grantLookupSecrets, LOOKUP_SECRET_PREFIX } from './lookupSecrets';
 import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
 
 export interface PivotStackProps extends StackProps {
@@ -133,6 +134,7 @@ export class PivotService extends Construct {
       ...Object.fromEntries(Object.entries(RUNTIME_DEFAULTS).map(([name, value]) => [name, String(value)])),
       BUDGET_MS: String(props.budgetMs),
       ...(props.allowedSourceCidrs?.length && { ALLOWED_SOURCE_CIDRS: props.allowedSourceCidrs.join(',') }),
+      LOOKUP_SECRET_PREFIX,
     };
 
     this.pivot = new PivotFunction(this, 'Pivot', {
@@ -165,6 +167,7 @@ export class PivotService extends Construct {
     this.cdr.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
     this.routeKeySecret.grantRead(this.pivot.role);
     this.routeKeySecret.grantRead(this.cdr.role);
+    grantLookupSecrets(this.pivot, LOOKUP_SECRET_PREFIX);
 
     this.httpApi = new PivotHttpApi(this, 'Http', {
       pivotHandler: this.pivot.handler,
