@@ -3,7 +3,9 @@ import { isValidTimeZone } from '../temporal/timeZone';
 import { wallClockInstant } from './wallClockInstant';
 
 /** Occurrences walked per recurring event before giving up on it (a FREQ=MINUTELY rule from 1990). */
-const MAX_OCCURRENCES = 50_000;
+const MAX_OCCURRENCES = 10_000;
+/** Shifted starts land this far before the earliest occurrence that could cover the instant asked about. */
+const SHIFT_MARGIN_MS = 8 * 86_400_000;
 const DAY_MS = 86_400_000;
 
 type Span = { start: number; end: number };
@@ -60,7 +62,7 @@ export class ParsedCalendarFeed {
     const tzid = tzidOf(event, 'dtstart');
     const length = spanOf(event, timeZone);
     const duration = length.end - length.start;
-    const iterator = event.iterator();
+    const iterator = event.iterator(shiftedStart(event, length.start, now - duration - SHIFT_MARGIN_MS));
     for (let i = 0; i < MAX_OCCURRENCES; i++) {
       const next = iterator.next();
       if (!next) return false;
@@ -74,6 +76,30 @@ export class ParsedCalendarFeed {
     }
     return false;
   }
+}
+
+/**
+ * Where to start expanding a recurrence so that an instant years after DTSTART
+ * costs a few steps, not one per day since then (ical.js walks from its start).
+ * DAILY and WEEKLY rules without COUNT start whole periods (INTERVAL days or
+ * weeks) later, still before anything that could cover the instant: every
+ * occurrence from there on is the rule's own (same phase, same weekday, same
+ * wall-clock time; UNTIL and EXDATE still apply). Other rules (a MONTHLY or
+ * YEARLY rule has at most a dozen occurrences a year; COUNT must be counted from
+ * the start) expand from DTSTART.
+ */
+function shiftedStart(event: ICAL.Event, startInstant: number, notBefore: number): ICAL.Time | undefined {
+  const rules = event.component.getAllProperties('rrule');
+  if (rules.length !== 1 || event.component.hasProperty('rdate')) return undefined;
+  const rule = rules[0]!.getFirstValue() as ICAL.Recur;
+  if (rule.count || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return undefined;
+  // Whole weeks of whole periods: the same phase of INTERVAL and the same weekday, for DAILY and WEEKLY alike.
+  const periodDays = 7 * Math.max(1, rule.interval ?? 1);
+  const periods = Math.floor((notBefore - startInstant) / (periodDays * DAY_MS));
+  if (periods < 1) return undefined;
+  const start = event.startDate.clone();
+  start.adjust(periods * periodDays, 0, 0, 0);
+  return start;
 }
 
 function isOverridden(event: ICAL.Event, occurrence: ICAL.Time): boolean {

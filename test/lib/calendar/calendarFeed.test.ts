@@ -109,3 +109,48 @@ describe('wallClockInstant', () => {
     expect(new Date(wallClockInstant(wall, NEW_YORK)).toISOString()).toBe(expected);
   });
 });
+
+describe('recurrences that began years ago', () => {
+  // Started Monday 2016-01-04; 2026-11-04 is 3957 days later (a multiple of 3), in an odd week (week 565).
+  const feed = new ParsedCalendarFeed(
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:every-third-day',
+      'DTSTART;TZID=America/New_York:20160104T080000',
+      'DTEND;TZID=America/New_York:20160104T090000',
+      'RRULE:FREQ=DAILY;INTERVAL=3',
+      'EXDATE;TZID=America/New_York:20261113T080000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:fortnightly',
+      'DTSTART;TZID=America/New_York:20160104T170000',
+      'DTEND;TZID=America/New_York:20160104T180000',
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:counted',
+      'DTSTART;TZID=America/New_York:20160104T120000',
+      'DTEND;TZID=America/New_York:20160104T130000',
+      'RRULE:FREQ=DAILY;COUNT=4000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n'),
+  );
+
+  it.each([
+    ['every third day: Nov 4 is one (3957 days on)', '2026-11-04T13:30:00Z', true],
+    ['every third day: Nov 3 is not', '2026-11-03T13:30:00Z', false],
+    ['every third day: Nov 5 is not', '2026-11-05T13:30:00Z', false],
+    ['every third day: Nov 7 is one', '2026-11-07T13:30:00Z', true],
+    ['every third day: Nov 13 is, but EXDATE removes it', '2026-11-13T13:30:00Z', false],
+    ['fortnightly Mon and Wed: Nov 2 is in an off week', '2026-11-02T22:30:00Z', false],
+    ['fortnightly Mon and Wed: Nov 9 is in an on week', '2026-11-09T22:30:00Z', true],
+    ['fortnightly Mon and Wed: Nov 11 (Wednesday, on week)', '2026-11-11T22:30:00Z', true],
+    ['COUNT=4000 daily: still running on day 3957', '2026-11-04T17:30:00Z', true],
+    ['COUNT=4000 daily: over after day 3999', '2026-12-17T17:30:00Z', false],
+  ])('%s', (_what, at, busy) => {
+    expect(feed.hasEventAt(new Date(at), NEW_YORK)).toBe(busy);
+  });
+});
