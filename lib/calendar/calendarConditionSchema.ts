@@ -8,7 +8,12 @@ export const CALENDAR_DEFAULTS = { refreshMinutes: 5, maxBytes: 2_097_152 } as c
  * instant. The feed is fetched outside the call's path and cached.
  */
 export const calendarConditionSchema = z.strictObject({
-  url: z.string().url().max(2048).describe('The .ics address (https)'),
+  url: z
+    .string()
+    .url()
+    .max(2048)
+    .refine((u) => /^https?:\/\//i.test(u), 'an https:// address (webcal:// feeds: write https:// instead)')
+    .describe('The .ics address (https)'),
   refreshMinutes: z
     .number()
     .int()

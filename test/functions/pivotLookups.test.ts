@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createPivotHandler } from '../../functions/pivot';
 import { outsideSourcesFor } from '../../adapters/lambda/outsideSources';
 import { inMemorySecrets } from '../../lib/lookups/secretSource';
@@ -175,6 +177,34 @@ describe('pivot handler with a CRM lookup: the call never waits past its budget 
 });
 
 describe('pivot handler with a CRM lookup: cache and breaker', () => {
+  it('when the CRM fails after its answer expired, the last good answer stands in', async () => {
+    // Prepare: a CRM that can be switched off, and answers that expire at once.
+    let healthy = true;
+    const flaky = createServer((_req, res) => {
+      if (!healthy) return void res.writeHead(500).end();
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ customer: { tier: 'gold', account_manager: { device_id: MANAGER } } }));
+    });
+    await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/customers?phone={{Caller-ID-Number}}`;
+    await put(crmRoute('lk-stale', { url, auth: undefined, cacheSeconds: 0 }));
+    await callRoute('lk-stale', `+${MOCK_CRM_CALLERS.gold}`);
+    healthy = false;
+
+    // Act
+    const { json } = await callRoute('lk-stale', `+${MOCK_CRM_CALLERS.gold}`);
+    flaky.closeAllConnections();
+    await new Promise((r) => flaky.close(r));
+
+    // Assess
+    expect(json).toMatchObject({ data: { id: MANAGER } });
+    expect(lookupLines('lk-stale').map((l) => [l['source'], l['reason']])).toEqual([
+      ['fetched', undefined],
+      ['stale', 'http-status'],
+    ]);
+  });
+
   it('a second call from the same caller is answered from the cache, without calling the CRM', async () => {
     // Prepare
     await put(crmRoute('lk-cached'));

@@ -34,15 +34,13 @@ beforeAll(async () => {
       if (value === undefined) {
         return void res.writeHead(400).end(JSON.stringify({ __type: 'ResourceNotFoundException', message: `no ${SecretId}` }));
       }
-      res
-        .writeHead(200)
-        .end(
-          JSON.stringify({
-            ARN: `arn:aws:secretsmanager:us-east-1:111122223333:secret:${SecretId}-AbCdEf`,
-            Name: SecretId,
-            SecretString: value,
-          }),
-        );
+      res.writeHead(200).end(
+        JSON.stringify({
+          ARN: `arn:aws:secretsmanager:us-east-1:111122223333:secret:${SecretId}-AbCdEf`,
+          Name: SecretId,
+          SecretString: value,
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
