@@ -24,6 +24,8 @@ type Timed = { time: ICAL.Time; tzid: string | undefined };
 export class ParsedCalendarFeed {
   readonly #masters: ICAL.Event[] = [];
   readonly #overrides: ICAL.Event[] = [];
+  /** Every start of a rule that cannot be started later (COUNT), per event and zone, expanded once. */
+  readonly #counted = new Map<ICAL.Event, Map<string, number[]>>();
 
   constructor(text: string) {
     const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
@@ -62,7 +64,9 @@ export class ParsedCalendarFeed {
     const tzid = tzidOf(event, 'dtstart');
     const length = spanOf(event, timeZone);
     const duration = length.end - length.start;
-    const iterator = event.iterator(shiftedStart(event, length.start, now - duration - SHIFT_MARGIN_MS));
+    const shifted = shiftedStart(event, length.start, now - duration - SHIFT_MARGIN_MS);
+    if (!shifted && isCounted(event)) return startsCover(this.#countedStarts(event, timeZone), duration, now);
+    const iterator = event.iterator(shifted);
     for (let i = 0; i < MAX_OCCURRENCES; i++) {
       const next = iterator.next();
       if (!next) return false;
@@ -76,6 +80,42 @@ export class ParsedCalendarFeed {
     }
     return false;
   }
+
+  /** A COUNT rule's starts (overridden ones left to their overrides), sorted; at most MAX_OCCURRENCES. */
+  #countedStarts(event: ICAL.Event, timeZone: string): number[] {
+    const byZone = this.#counted.get(event) ?? new Map<string, number[]>();
+    this.#counted.set(event, byZone);
+    const known = byZone.get(timeZone);
+    if (known) return known;
+    const tzid = tzidOf(event, 'dtstart');
+    const starts: number[] = [];
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next && starts.length < MAX_OCCURRENCES; next = iterator.next()) {
+      if (!isOverridden(event, next)) starts.push(instantOf({ time: next, tzid }, timeZone));
+    }
+    starts.sort((a, b) => a - b);
+    byZone.set(timeZone, starts);
+    return starts;
+  }
+}
+
+function isCounted(event: ICAL.Event): boolean {
+  const rules = event.component.getAllProperties('rrule');
+  return rules.length > 0 && rules.every((r) => Boolean((r.getFirstValue() as ICAL.Recur).count));
+}
+
+/** Whether an occurrence starting at one of `starts` (sorted) and lasting `duration` covers `now`. */
+function startsCover(starts: readonly number[], duration: number, now: number): boolean {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= now) low = mid + 1;
+    else high = mid;
+  }
+  // Occurrences longer than their spacing overlap: look back while one could still cover now.
+  for (let i = low - 1; i >= 0 && starts[i]! > now - duration; i--) if (now < starts[i]! + duration) return true;
+  return false;
 }
 
 /**
