@@ -1,3 +1,5 @@
+import { OutboundFetchError } from '../errors';
+
 /**
  * What outside data a warm container keeps: answers per key for a TTL, the last
  * good answer kept past it (served when the source fails), and a circuit breaker
@@ -72,7 +74,7 @@ export class OutboundCache<T> {
     const stale = entry && now - entry.expiresAt <= this.#maxStaleMs ? entry.value : undefined;
     const breaker = this.#breakers.get(request.breakerKey);
     if (breaker && breaker.openUntil > now) {
-      const error = new Error('the source failed repeatedly; not called until its breaker closes');
+      const error = new OutboundFetchError('circuit-open', 'the source failed repeatedly; not called until its breaker closes');
       return stale !== undefined ? { value: stale, source: 'stale', error } : { value: undefined, source: 'short-circuited', error };
     }
     // The trial call after an open period: one failure opens the breaker again.

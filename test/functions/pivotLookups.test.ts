@@ -232,7 +232,7 @@ describe('pivot handler with a CRM lookup: cache and breaker', () => {
     // Assess: even a caller the CRM would know is not looked up while the breaker is open.
     expect(json).toMatchObject({ data: { id: MENU_DEVICE } });
     expect(crm.requests.length).toBe(before);
-    expect(lookupLines('lk-breaker').at(-1)).toMatchObject({ source: 'short-circuited' });
+    expect(lookupLines('lk-breaker').at(-1)).toMatchObject({ source: 'short-circuited', reason: 'circuit-open' });
   });
 });
 
