@@ -11,6 +11,7 @@ import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { kazooParams } from '../fixtures/kazooCalls';
 import { lambdaContext, pivotTestRuntime, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { expectKazooValid } from '../support/kazooSchemas';
+import { printReport, report } from '../reliability/support/answers';
 
 type Mode = 'ok' | 'slow' | 'broken' | 'down';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/calendars/${name}`, import.meta.url), 'utf8');
@@ -59,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  printReport('calendar feeds: the time each case took (ms)');
   feedServer.closeAllConnections();
   await new Promise((r) => feedServer.close(r));
 });
@@ -123,6 +125,8 @@ describe('pivot handler with a calendar condition: the feed never holds a call u
     const later = await callAt('cal-slow', '2026-11-02T14:30:00Z');
 
     // Assess: the first call waited at most the first-fetch wait, far less than the feed took.
+    report('slow feed, first call', Math.round(first.tookMs));
+    report('slow feed, a call after it arrived', Math.round(later.tookMs));
     expect(first.module).toBe('device');
     expect(first.tookMs).toBeLessThan(FEED_FIRST_WAIT_MS + 500);
     expect(later.module).toBe('tts');
@@ -147,6 +151,7 @@ describe('pivot handler with a calendar condition: the feed never holds a call u
     const free = await callAt(id, '2026-11-02T16:30:00Z');
 
     // Assess
+    report(`feed ${mode} after a good copy, call during the refresh`, Math.round(during.tookMs));
     expect([during.module, after.module, free.module]).toEqual(['tts', 'tts', 'device']);
     const reports = setup.telemetry.lines.filter((l) => l['message'] === 'calendar feed' && String(l['target']).includes(`/${id}/`));
     expect(reports.map((r) => r['source'])).toContain('stale');
@@ -162,6 +167,7 @@ describe('pivot handler with a calendar condition: the feed never holds a call u
     const { module, tookMs } = await callAt('cal-never', '2026-11-02T14:30:00Z');
 
     // Assess
+    report('feed never readable', Math.round(tookMs));
     expect(module).toBe('device');
     expect(tookMs).toBeLessThan(1_500);
   });
