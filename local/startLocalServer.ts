@@ -13,7 +13,7 @@ import { lockDataDir } from './dataDirLock';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embeddedDynamo';
 import { matchRoute, type LocalTarget } from './httpRoutes';
 import { lambdaContext, writeGatewayError, writeLambdaResult, type LambdaHandler } from './lambdaInvocation';
-import { closeServer, listenOnPort } from './listenOnPort';
+import { closeServer, listenOnPort, PortInUseError } from './listenOnPort';
 import { loadExampleRoutes, type LoadedExamples } from './loadExampleRoutes';
 import { localClock } from './localClock';
 import { localRouteKeys } from './localRouteKey';
@@ -99,7 +99,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   }
   let mockCrm: MockCrm | undefined;
   try {
-    mockCrm = await startMockCrm({ port: options.mockCrmPort ?? 0 });
+    // The mock CRM is a convenience: its usual port taken (a second npm start) means any free one.
+    mockCrm = await startMockCrm({ port: options.mockCrmPort ?? 0 }).catch((error: unknown) => {
+      if (error instanceof PortInUseError) return startMockCrm({ port: 0 });
+      throw error;
+    });
     const examples = await prepareTable(
       dynamo.endpoint,
       options.examplesDir ?? join(PROJECT_ROOT, 'examples'),
