@@ -56,14 +56,8 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext, patter
   // Outside data last: a rule whose other conditions fail never costs a fetch.
   for (const [key, expected] of Object.entries(when.lookup ?? {})) {
     const [lookup, field] = key.split('.') as [string, string];
-    if (
-      !matchValue(
-        lookupValue(ctx.outside, lookup, field, () => placeholderValues(ctx)),
-        expected,
-        patterns,
-      )
-    )
-      return NO_MATCH;
+    const value = lookupValue(ctx.outside, lookup, field, () => placeholderValues(ctx));
+    if (!matchValue(value, expected, patterns)) return NO_MATCH;
   }
   if (when.calendar && !calendarBusy(ctx.outside, when.calendar.url, ctx.now, ctx.timezone)) return NO_MATCH;
   return { matched: true, captures };
