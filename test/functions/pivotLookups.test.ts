@@ -124,6 +124,22 @@ describe('pivot handler with a CRM lookup: the answer the CRM gives', () => {
     expect(lookupLines('lk-unknown')[0]!['reason']).toBeUndefined();
   });
 
+  it('is not called when the rule that needs it fails on its own conditions first', async () => {
+    // Prepare: the lookup rule is for one dialed number only.
+    const route = crmRoute('lk-unneeded');
+    route.rules[0]!.when = { dialed: { numbers: ['+18005550000'] }, lookup: { 'crm.tier': 'gold' } } as never;
+    await put(route);
+    const before = crm.requests.length;
+
+    // Act
+    const { json } = await callRoute('lk-unneeded', `+${MOCK_CRM_CALLERS.gold}`);
+
+    // Assess
+    expect(json).toMatchObject({ data: { id: MENU_DEVICE } });
+    expect(crm.requests.length).toBe(before);
+    expect(lookupLines('lk-unneeded')).toEqual([]);
+  });
+
   it('never logs the secret, the caller number in the query, or the mapped values', async () => {
     // Prepare
     await put(crmRoute('lk-gold'));
