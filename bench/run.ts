@@ -27,8 +27,12 @@ const started = performance.now();
 const figures: Figure[] = [];
 const skipped: Results['skipped'] = [];
 
+/** `BENCH_ONLY=warm,cold` runs the measurements whose names contain one of those words, and prints without writing results. */
+const only = process.env['BENCH_ONLY']?.split(',').filter(Boolean);
+
 /** A measurement that fails is reported and skipped; the others still run and the exit code says so. */
 async function run(name: string, measure: () => Promise<Figure[]> | Figure[]): Promise<void> {
+  if (only && !only.some((word) => name.includes(word))) return;
   const t0 = performance.now();
   process.stderr.write(`bench: ${name}…`);
   try {
@@ -56,11 +60,11 @@ await run('local HTTP throughput', () => measureHttpThroughput());
 
 const machine = describeMachine();
 const durationSeconds = (performance.now() - started) / 1000;
-writeResults({ machine, durationSeconds, skipped, figures });
+if (!only) writeResults({ machine, durationSeconds, skipped, figures });
 console.log(
   `kazoo-pivot-serverless benchmark, ${machine.date}, node ${machine.node}, ${machine.cpuModel} x${machine.cores}, ${durationSeconds.toFixed(0)} s\n`,
 );
 console.log(formatTable(figures));
 for (const s of skipped) console.log(`\nSKIPPED ${s.measurement}: ${s.reason}`);
-console.log(`\nwritten to ${RESULTS_FILE}`);
+console.log(only ? '\npartial run (BENCH_ONLY): results not written' : `\nwritten to ${RESULTS_FILE}`);
 process.exitCode = skipped.length > 0 ? 1 : 0;

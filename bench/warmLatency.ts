@@ -1,6 +1,6 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { callKey, createDynamoClient, routeKey } from '../adapters/dynamodb';
-import { createPivotBench, entryEvent, followUpEvent, percentile, timeBox } from './benchSupport';
+import { createPivotBench, entryEvent, followUpFromAnswer, percentile, timeBox } from './benchSupport';
 import { type Figure, figure } from './report';
 
 const REQUESTS_PER_SUBJECT = 2_000;
@@ -44,12 +44,16 @@ export async function measureWarmLatency(endpoint: string, tableName: string): P
       }
     },
     ivrFollowUp: async () => {
-      // Untimed: each call enters the IVR first, so every timed follow-up finds a
-      // real stored state (consistent GetItem + versioned PutItem, as in production).
-      const callIds = Array.from({ length: BATCH }, () => `warm-ivr-${++callSerial}`);
-      for (const callId of callIds) expectStatus((await bench.invoke(entryEvent('account-pin', callId))).statusCode, 'IVR entry');
-      for (const callId of callIds) {
-        const event = followUpEvent('account-pin', callId, 'account', { account: '12345' });
+      // Untimed: each call enters the IVR first, so every timed follow-up finds a real
+      // stored state and requests the voice_url its prompt gave (one conditional PutItem).
+      const events = [];
+      for (let i = 0; i < BATCH; i++) {
+        const callId = `warm-ivr-${++callSerial}`;
+        const entry = await bench.invoke(entryEvent('account-pin', callId));
+        expectStatus(entry.statusCode, 'IVR entry');
+        events.push(followUpFromAnswer('account-pin', callId, entry.body, { account: '12345' }));
+      }
+      for (const event of events) {
         const t0 = performance.now();
         const answer = await bench.invoke(event);
         samples.ivrFollowUp.push(performance.now() - t0);
