@@ -19,6 +19,7 @@ const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureColdStart } = await import('./coldStart');
+const { measureTemporalVsPlain } = await import('./temporalRules');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 
@@ -51,6 +52,7 @@ try {
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
+  await run('temporal rules', () => measureTemporalVsPlain());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {

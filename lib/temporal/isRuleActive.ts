@@ -47,8 +47,14 @@ export function dayVerdict(rule: TemporalRule, today: LocalDate, timeZone: strin
 }
 
 /** isRuleActive on a clock already read; `days` (the route's) answers the day-level part once per local date. */
-export function isRuleActiveAt(rule: TemporalRule, now: ZonedDateTime, timeZone: string, days?: TemporalDayCache): boolean {
-  const verdict = days ? days.verdict(rule, now.date, timeZone) : dayVerdict(rule, now.date, timeZone);
+export function isRuleActiveAt(
+  rule: TemporalRule,
+  now: ZonedDateTime,
+  timeZone: string,
+  days?: TemporalDayCache,
+  epochDay?: number,
+): boolean {
+  const verdict = days ? days.verdict(rule, now.date, timeZone, epochDay) : dayVerdict(rule, now.date, timeZone);
   if (verdict !== 'window') return verdict === 'all-day';
   return now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
 }

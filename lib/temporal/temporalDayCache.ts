@@ -14,8 +14,8 @@ import type { TemporalRule } from './temporalRuleSchema';
 export class TemporalDayCache {
   readonly #verdicts = new Map<TemporalRule, { epochDay: number; timeZone: string; verdict: DayVerdict }>();
 
-  verdict(rule: TemporalRule, date: LocalDate, timeZone: string): DayVerdict {
-    const epochDay = toEpochDay(date);
+  /** `epochDay` is `date`'s day number (toEpochDay), passed in so a request computes it once for all its rules. */
+  verdict(rule: TemporalRule, date: LocalDate, timeZone: string, epochDay = toEpochDay(date)): DayVerdict {
     const known = this.#verdicts.get(rule);
     if (known && known.epochDay === epochDay && known.timeZone === timeZone) return known.verdict;
     const verdict = dayVerdict(rule, date, timeZone);

@@ -1,4 +1,5 @@
 import { isRuleActiveAt } from './isRuleActive';
+import { toEpochDay } from './localDate';
 import type { TemporalDayCache } from './temporalDayCache';
 import type { TemporalRule } from './temporalRuleSchema';
 import { type ZonedDateTime, zonedDateTime } from './timeZone';
@@ -10,6 +11,7 @@ import { type ZonedDateTime, zonedDateTime } from './timeZone';
  */
 export class ZonedClock {
   #local: ZonedDateTime | undefined;
+  #epochDay: number | undefined;
 
   constructor(
     readonly instant: Date,
@@ -26,6 +28,9 @@ export class ZonedClock {
 
   /** True when any of the rules is active now: a route's rule list means "any of these". */
   anyActive(rules: readonly TemporalRule[]): boolean {
-    return rules.some((rule) => isRuleActiveAt(rule, this.local, this.timeZone, this.days));
+    const local = this.local;
+    this.#epochDay ??= toEpochDay(local.date);
+    for (const rule of rules) if (isRuleActiveAt(rule, local, this.timeZone, this.days, this.#epochDay)) return true;
+    return false;
   }
 }
