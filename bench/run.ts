@@ -17,6 +17,7 @@ process.env['AWS_SECRET_ACCESS_KEY'] ??= 'bench';
 // Imported after the environment is set: functions/ builds Powertools objects at import time.
 const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
+const { measureWarmCpu } = await import('./warmCpu');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureColdStart } = await import('./coldStart');
 const { measureTemporalVsPlain } = await import('./temporalRules');
@@ -50,6 +51,7 @@ const dynalite = await startDynalite();
 try {
   await seedPivotTable(dynalite.endpoint, TABLE);
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
+  await run('warm CPU', () => measureWarmCpu(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
   await run('temporal rules', () => measureTemporalVsPlain());
