@@ -1,6 +1,8 @@
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { PlaceholderValues } from '../routes/placeholders';
+import type { TemporalDayCache } from '../temporal/temporalDayCache';
+import { ZonedClock } from '../temporal/zonedClock';
 import { lookupValue, noOutsideData, type KnownOutsideData } from './outsideData';
 
 /** Everything a rule may look at for one request. */
@@ -8,6 +10,8 @@ export type EvaluationContext = {
   request: PivotRequest;
   now: Date;
   timezone: string;
+  /** `now` in `timezone`, read once per request, with the route's per-day temporal verdicts. */
+  clock: ZonedClock;
   /** Collections from earlier requests of the call, overlaid with this request's. */
   digits: Record<string, string>;
   /** IVR values and Custom-Application-Vars (the request wins). */
@@ -21,12 +25,14 @@ export function buildEvaluationContext(
   state: CallState | undefined,
   now: Date,
   timezone: string,
+  temporalDays?: TemporalDayCache,
   outside: KnownOutsideData = noOutsideData(),
 ): EvaluationContext {
   return {
     request,
     now,
     timezone,
+    clock: new ZonedClock(now, timezone, temporalDays),
     outside,
     digits: ownMap(state?.digits, request.digits.collections),
     vars: ownMap(state?.vars, request.customApplicationVars),
