@@ -1,4 +1,4 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetClientConfig } from '../dynamodb/createDynamoClient';
 import { nodeOutboundFetcher } from '../outbound/nodeOutboundFetcher';
 import { secretsManagerSecrets } from '../secrets/secretsManagerSecrets';
@@ -17,7 +17,7 @@ import type { Telemetry } from './telemetry';
  * Lookups and calendar feeds, wired once per container: one outbound fetcher
  * under the configured address rules, caches that live as long as the container,
  * lookup credentials from Secrets Manager under LOOKUP_SECRET_PREFIX (or the
- * given source, locally). The Secrets Manager client is built on first use.
+ * given source, locally). The Secrets Manager SDK is loaded and its client built on first use.
  */
 export function outsideSourcesFor(
   config: RuntimeConfig,
@@ -27,13 +27,14 @@ export function outsideSourcesFor(
   const fetcher =
     options.fetcher ??
     nodeOutboundFetcher({ allowHttp: config.OUTBOUND_ALLOW_HTTP, allowedCidrs: parseSourceCidrs(config.OUTBOUND_ALLOWED_CIDRS ?? '') });
-  const secrets =
-    options.secrets ??
-    lazySecrets(() =>
-      secretsManagerSecrets(new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) }), {
-        prefix: config.LOOKUP_SECRET_PREFIX,
-      }),
+  let client: Promise<SecretsManagerClient> | undefined;
+  const clientOnce = () => {
+    client ??= import('@aws-sdk/client-secrets-manager').then(
+      ({ SecretsManagerClient }) => new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) }),
     );
+    return client;
+  };
+  const secrets = options.secrets ?? secretsManagerSecrets(clientOnce, { prefix: config.LOOKUP_SECRET_PREFIX });
   return {
     lookups: new LookupResolver({
       fetcher,
@@ -46,15 +47,5 @@ export function outsideSourcesFor(
       cache: new OutboundCache({ now: Date.now, maxEntries: 200 }),
       onReport: (report) => recordCalendarFeed(telemetry, report),
     }),
-  };
-}
-
-function lazySecrets(build: () => SecretSource): SecretSource {
-  let source: SecretSource | undefined;
-  return {
-    read: (routeId, name, options) => {
-      source ??= build();
-      return source.read(routeId, name, options);
-    },
   };
 }

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { OutboundFetchError } from '../../lib/errors';
 import type { SecretSource } from '../../lib/lookups/secretSource';
 
@@ -15,7 +15,7 @@ export type SecretsManagerSecretsOptions = {
  * route B's. Read once per container and again after ttlMs; a failed refresh keeps
  * the value already held. Errors name the secret, never its value.
  */
-export function secretsManagerSecrets(client: SecretsManagerClient, options: SecretsManagerSecretsOptions): SecretSource {
+export function secretsManagerSecrets(client: () => Promise<SecretsManagerClient>, options: SecretsManagerSecretsOptions): SecretSource {
   const ttlMs = options.ttlMs ?? 300_000;
   const now = options.now ?? Date.now;
   const held = new Map<string, { value: string; readAt: number }>();
@@ -25,7 +25,9 @@ export function secretsManagerSecrets(client: SecretsManagerClient, options: Sec
       const cached = held.get(secretId);
       if (cached && now() - cached.readAt < ttlMs) return cached.value;
       try {
-        const answer = await client.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
+        // The SDK module is loaded on the first read, like the route key secret's: a cold start without lookups pays nothing.
+        const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+        const answer = await (await client()).send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
         if (!answer.SecretString) throw new Error('the secret has no string value');
         held.set(secretId, { value: answer.SecretString, readAt: now() });
         return answer.SecretString;

@@ -57,7 +57,7 @@ function source(now = () => 0) {
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
   });
-  return secretsManagerSecrets(client, { prefix: 'kazoo-pivot/lookups/', ttlMs: 60_000, now });
+  return secretsManagerSecrets(async () => client, { prefix: 'kazoo-pivot/lookups/', ttlMs: 60_000, now });
 }
 
 describe('secretsManagerSecrets', () => {
