@@ -4,7 +4,6 @@ import { describeUrl } from '../outbound/addressRules';
 import { OutboundFetchError } from '../errors';
 import type { CalendarFeed } from '../rules/outsideData';
 import { CALENDAR_DEFAULTS, type CalendarCondition } from './calendarConditionSchema';
-import { ParsedCalendarFeed } from './calendarFeed';
 
 /** A feed fetch runs this long at most, in the background, whatever the call waiting for it does. */
 export const FEED_FETCH_BUDGET_MS = 5_000;
@@ -45,6 +44,8 @@ export class CalendarFeeds {
           { url: condition.url, method: 'GET', expect: 'text', maxBytes: CALENDAR_DEFAULTS.maxBytes, timeoutMs: FEED_FETCH_BUDGET_MS },
           { signal },
         );
+        // ical.js is loaded with the first feed: a cold start of a deployment without calendars pays nothing for it.
+        const { ParsedCalendarFeed } = await import('./calendarFeed');
         try {
           return new ParsedCalendarFeed(answer.text ?? '');
         } catch (cause) {
