@@ -1,6 +1,6 @@
 import type { OutboundCache, CacheSource } from '../outbound/outboundCache';
 import type { OutboundFetcher } from '../outbound/outboundFetcher';
-import { describeUrl } from '../outbound/addressRules';
+import { createHash } from 'node:crypto';
 import { OutboundFetchError } from '../errors';
 import type { CalendarFeed } from '../rules/outsideData';
 import { CALENDAR_DEFAULTS, type CalendarCondition } from './calendarConditionSchema';
@@ -10,7 +10,22 @@ export const FEED_FETCH_BUDGET_MS = 5_000;
 /** The longest a call waits for a feed it has never seen (later calls use the cached copy at once). */
 export const FEED_FIRST_WAIT_MS = 800;
 
+/**
+ * `target` is the feed's host and a fingerprint of its URL, never its path: a
+ * Google "secret address" carries its secret in the path.
+ */
 export type CalendarReport = { target: string; source: CacheSource; latencyMs: number; reason?: string };
+
+/** `calendar.google.com#3f9a1c0b2d4e`: which feed, without the capability its URL is. */
+export function feedFingerprint(url: string): string {
+  let host = '(not a URL)';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // Reported as such.
+  }
+  return `${host}#${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
+}
 
 export type CalendarFeedsDeps = {
   fetcher: OutboundFetcher;
@@ -49,12 +64,12 @@ export class CalendarFeeds {
         try {
           return new ParsedCalendarFeed(answer.text ?? '');
         } catch (cause) {
-          throw new OutboundFetchError('malformed', `${describeUrl(condition.url)} is not an iCalendar feed`, { cause });
+          throw new OutboundFetchError('malformed', `${feedFingerprint(condition.url)} is not an iCalendar feed`, { cause });
         }
       },
     });
     this.deps.onReport?.({
-      target: describeUrl(condition.url),
+      target: feedFingerprint(condition.url),
       source: result.source,
       latencyMs: elapsed() - started,
       reason: result.error instanceof OutboundFetchError ? result.error.reason : result.error ? 'not-fetched-in-time' : undefined,

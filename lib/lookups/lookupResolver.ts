@@ -1,7 +1,6 @@
 import { OutboundFetchError } from '../errors';
 import type { OutboundCache, CacheSource } from '../outbound/outboundCache';
 import type { OutboundFetcher } from '../outbound/outboundFetcher';
-import { describeUrl } from '../outbound/addressRules';
 import type { Lookup, LookupValues } from '../routes/lookupSchema';
 import { substitutePlaceholders, type PlaceholderValues } from '../routes/placeholders';
 import { authHeaders, type SecretSource } from './secretSource';
@@ -14,7 +13,7 @@ export type LookupReport = {
   /** `hit`/`fetched`: fresh values; `stale`: the last good copy; `failed`/`short-circuited`: missing. */
   source: CacheSource;
   latencyMs: number;
-  /** Host and path only. */
+  /** The URL as the route writes it, without its query: `{{Caller-ID-Number}}` in a path stays a placeholder. */
   target: string;
   /** Why the source failed, when it did (OutboundFetchError reason or `deadline`). */
   reason?: string;
@@ -56,7 +55,7 @@ export class LookupResolver {
         lookup: name,
         source,
         latencyMs: elapsed() - started,
-        target: describeUrl(url),
+        target: lookup.url.split(/[?#]/)[0]!,
         reason: error === undefined ? undefined : reasonOf(error),
       });
     if (timeoutMs < 10) {

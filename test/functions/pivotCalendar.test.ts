@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPivotHandler } from '../../functions/pivot';
 import { nodeOutboundFetcher } from '../../adapters/outbound/nodeOutboundFetcher';
-import { CalendarFeeds, FEED_FIRST_WAIT_MS } from '../../lib/calendar/calendarFeeds';
+import { CalendarFeeds, FEED_FIRST_WAIT_MS, feedFingerprint } from '../../lib/calendar/calendarFeeds';
 import { OutboundCache } from '../../lib/outbound/outboundCache';
 import type { CalendarFeed } from '../../lib/rules/outsideData';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
@@ -153,8 +153,11 @@ describe('pivot handler with a calendar condition: the feed never holds a call u
     // Assess
     report(`feed ${mode} after a good copy, call during the refresh`, Math.round(during.tookMs));
     expect([during.module, after.module, free.module]).toEqual(['tts', 'tts', 'device']);
-    const reports = setup.telemetry.lines.filter((l) => l['message'] === 'calendar feed' && String(l['target']).includes(`/${id}/`));
+    const feed = feedFingerprint(`${feedBase}/${id}/google.ics`);
+    const reports = setup.telemetry.lines.filter((l) => l['message'] === 'calendar feed' && l['target'] === feed);
     expect(reports.map((r) => r['source'])).toContain('stale');
+    // A Google secret address carries its secret in the path: logs name the feed by host and fingerprint only.
+    expect(JSON.stringify(setup.telemetry.lines)).not.toContain('google.ics');
     expect(served.filter((s) => s === id).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -153,6 +153,7 @@ describe('pivot handler with a CRM lookup: the answer the CRM gives', () => {
     expect(logged).not.toContain(`phone=`);
     expect(logged).not.toContain('Ada Lovelace');
     expect(lookupLines('lk-gold')[0]).toMatchObject({ target: `${crm.url}/customers` });
+    expect(JSON.stringify(lookupLines('lk-gold'))).not.toContain(MOCK_CRM_CALLERS.gold);
   });
 });
 

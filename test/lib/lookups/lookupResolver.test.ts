@@ -106,6 +106,20 @@ describe('LookupResolver', () => {
     expect(reports).toEqual([expect.objectContaining({ source: 'failed', reason: 'secret-unavailable', target: `${base}/a` })]);
   });
 
+  it('reports the URL as the route writes it: a caller number in the path stays a placeholder', async () => {
+    // Prepare
+    const reports: LookupReport[] = [];
+    const lookup = lookupSchema.parse({ url: `${base}/customers/{{Caller-ID-Number}}?k=1`, map: { status: 'account.status' } });
+
+    // Act
+    await resolver(reports).resolve('r1', 'crm', lookup, values, { remainingMs: 2_000 });
+
+    // Assess
+    expect(received.at(-1)!.url).toBe('/customers/%2B14155550123?k=1');
+    expect(reports[0]!.target).toBe(`${base}/customers/{{Caller-ID-Number}}`);
+    expect(JSON.stringify(reports)).not.toContain('14155550123');
+  });
+
   it('with no time left in the call, does not even start', async () => {
     // Prepare
     const reports: LookupReport[] = [];
