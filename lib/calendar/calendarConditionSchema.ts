@@ -10,9 +10,8 @@ export const CALENDAR_DEFAULTS = { refreshMinutes: 5, maxBytes: 2_097_152 } as c
 export const calendarConditionSchema = z.strictObject({
   url: z
     .string()
-    .url()
     .max(2048)
-    .refine((u) => /^https?:\/\//i.test(u), 'an https:// address (webcal:// feeds: write https:// instead)')
+    .refine(isHttpUrl, 'an https:// address (webcal:// feeds: write https:// instead)')
     .describe('The .ics address (https)'),
   refreshMinutes: z
     .number()
@@ -23,3 +22,11 @@ export const calendarConditionSchema = z.strictObject({
     .describe('A copy older than this is refreshed in the background; calls keep using it meanwhile'),
 });
 export type CalendarCondition = z.output<typeof calendarConditionSchema>;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
