@@ -160,10 +160,14 @@ export class OutboundFetchError extends Error {
       | 'circuit-open'
       | 'secret-unavailable',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
+    this.status = options?.status;
   }
+
+  /** The HTTP status, for `http-status`. */
+  readonly status: number | undefined;
 }
 
 /**

@@ -94,7 +94,7 @@ function send(url: URL, request: OutboundRequest, lookup: LookupFunction, callSi
       const status = res.statusCode ?? 0;
       if (status < 200 || status >= 300) {
         res.resume();
-        return fail(new OutboundFetchError('http-status', `${where} answered ${status}`));
+        return fail(new OutboundFetchError('http-status', `${where} answered ${status}`, { status }));
       }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > request.maxBytes) {

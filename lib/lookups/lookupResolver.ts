@@ -69,11 +69,17 @@ export class LookupResolver {
       signal: budget.signal,
       load: async (signal) => {
         const headers = { ...lookup.headers, ...(lookup.auth && (await authHeaders(this.deps.secrets, routeId, lookup.auth, signal))) };
-        const answer = await this.deps.fetcher.fetch(
-          { url, method: lookup.method, headers, body, expect: 'json', maxBytes: lookup.maxBytes, timeoutMs },
-          { signal },
-        );
-        return mapLookupAnswer(lookup.map, answer.json);
+        try {
+          const answer = await this.deps.fetcher.fetch(
+            { url, method: lookup.method, headers, body, expect: 'json', maxBytes: lookup.maxBytes, timeoutMs },
+            { signal },
+          );
+          return mapLookupAnswer(lookup.map, answer.json);
+        } catch (error) {
+          // Many APIs answer 404 for "no such customer": an answer (no fields), not an outage that trips the breaker.
+          if (error instanceof OutboundFetchError && error.status === 404) return mapLookupAnswer(lookup.map, undefined);
+          throw error;
+        }
       },
     });
     report(result.source, result.error);

@@ -19,6 +19,8 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      if (req.url?.startsWith('/missing'))
+        return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"no such customer"}');
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ account: { status: 'unpaid', owner: 'Ada' } }));
     });
   });
@@ -118,6 +120,26 @@ describe('LookupResolver', () => {
     expect(received.at(-1)!.url).toBe('/customers/%2B14155550123?k=1');
     expect(reports[0]!.target).toBe(`${base}/customers/{{Caller-ID-Number}}`);
     expect(JSON.stringify(reports)).not.toContain('14155550123');
+  });
+
+  it('a 404 is an answer (no such customer): no fields, cached, never counted against the API', async () => {
+    // Prepare
+    const reports: LookupReport[] = [];
+    const lookups = resolver(reports);
+    const lookup = lookupSchema.parse({ url: `${base}/missing?n={{Caller-ID-Number}}`, map: { status: 'account.status' } });
+
+    // Act
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await lookups.resolve('r1', 'crm', lookup, values, { remainingMs: 2_000 }));
+
+    // Assess
+    expect(results).toEqual([{}, {}, {}, {}]);
+    expect(reports.map((r) => [r.source, r.reason])).toEqual([
+      ['fetched', undefined],
+      ['hit', undefined],
+      ['hit', undefined],
+      ['hit', undefined],
+    ]);
   });
 
   it('with no time left in the call, does not even start', async () => {
