@@ -40,6 +40,7 @@ export class PivotStack extends Stack {
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       alarmTopic: settings.alarmTopicArn ? Topic.fromTopicArn(this, 'AlarmTopic', settings.alarmTopicArn) : undefined,
       allowedSourceCidrs: settings.allowedSourceCidrs,
+      outboundAllowedCidrs: settings.outboundAllowedCidrs,
     });
 
     new CfnOutput(this, 'PivotBaseUrl', {
@@ -69,6 +70,8 @@ export interface PivotServiceProps {
   readonly alarmTopic?: ITopic;
   /** Only these source CIDRs may call pivot and cdr (ALLOWED_SOURCE_CIDRS); unset: any. */
   readonly allowedSourceCidrs?: readonly string[];
+  /** Private addresses route lookups and calendar feeds may reach (OUTBOUND_ALLOWED_CIDRS); unset: none. */
+  readonly outboundAllowedCidrs?: readonly string[];
 }
 
 /** Everything Kazoo's Pivot needs on AWS: table, route keys, the three handlers, the HTTP API and its alarms. */
@@ -141,7 +144,12 @@ export class PivotService extends Construct {
       entry: 'functions/pivot.ts',
       description: 'Kazoo voice_url: answers a Pivot request with callflow JSON',
       timeout,
-      environment: { ...callHandlerSettings, ...observabilityFor('kazoo-pivot') },
+      environment: {
+        ...callHandlerSettings,
+        // Only pivot calls out (route lookups, calendar feeds).
+        ...(props.outboundAllowedCidrs?.length && { OUTBOUND_ALLOWED_CIDRS: props.outboundAllowedCidrs.join(',') }),
+        ...observabilityFor('kazoo-pivot'),
+      },
       logRetention,
     });
     this.cdr = new PivotFunction(this, 'Cdr', {
