@@ -3,7 +3,9 @@ import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import type { PivotRequest } from '../request/pivotRequest';
-import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
+import { decideEntry, decideFollowUp, decideVersionGone, type Decision } from '../rules/decideAnswer';
+import type { RouteVersions } from '../routes/pinnedRouteVersions';
+import { routeForFollowUp, routeForNewCall } from '../routes/routeVersionChoice';
 import { nextCallState } from '../rules/nextCallState';
 import type { Outcome } from '../rules/outcome';
 import { pivotBackFor } from '../rules/pivotBack';
@@ -25,6 +27,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Stored versions, for a follow-up pinned to a version no longer live; absent: such a call gets the fallback. */
+  routeVersions?: RouteVersions;
 };
 
 export type PivotContext = {
@@ -41,6 +45,8 @@ export type PivotResult = {
   outcome: Outcome;
   routeId?: string;
   step?: string;
+  /** A follow-up delivered input for its step (false: nothing pressed); never the digits themselves. */
+  heardInput?: boolean;
   /** Set when something failed and the answer is a fallback or a 503. */
   error?: unknown;
 };
@@ -61,15 +67,21 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       const keys = await deps.routeKeys();
       verifyRouteToken(request.token, routeId, keys);
       // A follow-up names a call: only the URL we signed for that call, route and step opens it.
-      if (request.step !== undefined) {
-        verifyFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
-      }
-      const route = await deps.rules.getRoute(routeId, { signal });
-      if (!route) throw new RouteNotFoundError(routeId);
+      const pinned =
+        request.step === undefined
+          ? undefined
+          : verifyFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
+      const stored = await deps.rules.getRoute(routeId, { signal });
+      if (!stored) throw new RouteNotFoundError(routeId);
+      const choice =
+        request.step === undefined
+          ? { route: routeForNewCall(stored, request.callerIdNumber) }
+          : await routeForFollowUp(stored, pinned, deps.routeVersions, { signal });
+      const route = 'route' in choice ? choice.route : stored;
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const decision = await decide(deps, route, request, ctx, keys, signal);
+      const decision = await decide(deps, route, request, ctx, keys, signal, 'gone' in choice);
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
@@ -79,6 +91,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         outcome: decision.outcome,
         routeId,
         step: decision.awaiting?.step,
+        ...(decision.collected && { heardInput: decision.collected.value !== '' }),
       };
     });
   } catch (error) {
@@ -102,10 +115,12 @@ async function decide(
   ctx: PivotContext,
   keys: RouteKeys,
   signal: AbortSignal,
+  versionGone = false,
 ): Promise<Decision> {
   const signFollowUps = followUpQuery(
     keys,
-    { routeId: route.id, callId: request.callId },
+    // The version rides along in every follow-up URL: the call stays on it.
+    { routeId: route.id, callId: request.callId, version: route.version },
     followUpExpiry(ctx.now, deps.followUpTtlSeconds),
   );
   const inputs = {
@@ -133,7 +148,7 @@ async function decide(
   await deps.callStates.update(
     callKey,
     (current) => {
-      decision = decideFollowUp(inputs, current);
+      decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, current);
       return nextCallState(current, request, route.id, decision);
     },
     { signal },
