@@ -1,6 +1,6 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseRoute } from './parseRoute';
+import { parseStoredRoute } from './storedRoute';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
@@ -11,8 +11,8 @@ export interface RouteSource {
 
 export interface RulesStore {
   /**
-   * The route, or undefined when absent or invalid. Throws StoreUnavailableError when the store fails,
-   * and when the stored copy is invalid but a valid one was seen before (the caller falls back on lastKnown).
+   * The route, or undefined when absent. Throws StoreUnavailableError when the store fails.
+   * A stored copy that is invalid gives the last valid copy seen, else undefined.
    */
   getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined>;
   /** The last valid copy seen, however old: what a call falls back on when the store is down. */
@@ -83,29 +83,22 @@ export class CachedRulesStore implements RulesStore {
     return this.served(routeId, entry);
   }
 
-  /** A route that went bad after a valid copy was seen is an outage, not a deletion: the caller falls back. */
+  /**
+   * A route that went bad (a hand edit) after a valid copy was seen is a mistake, not a
+   * deletion: that copy keeps answering in full (rules, steps, fallback) until the
+   * stored one is valid again. Without one the route reads as absent (404).
+   */
   private served(routeId: string, entry: Entry): Route | undefined {
-    if (entry.invalid && this.lastValid.has(routeId)) {
-      throw new StoreUnavailableError(`route "${routeId}" is stored invalid; its last valid copy stands in`);
-    }
-    return entry.route;
+    return entry.invalid ? this.lastValid.get(routeId) : entry.route;
   }
 
   private validate(routeId: string, raw: unknown): Route | undefined {
     try {
-      return parseRoute(typeof raw === 'string' ? parseJson(routeId, raw) : raw, routeId, this.options.callflowPolicy);
+      return parseStoredRoute(raw, routeId, this.options.callflowPolicy, this.options.onInvalid);
     } catch (error) {
       if (!(error instanceof RouteValidationError)) throw error;
       this.options.onInvalid?.(error);
       return undefined;
     }
-  }
-}
-
-function parseJson(routeId: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new RouteValidationError(routeId, [{ path: '(document)', message: `not valid JSON: ${(cause as Error).message}` }], { cause });
   }
 }
