@@ -37,9 +37,14 @@ export function answerAt(route: Route, instant: Date, caller: PreviewCaller = {}
  */
 export function evaluateDay(route: Route, date: LocalDate, caller: PreviewCaller = {}, day = 0): DayGrid {
   const slots: Slot[] = [];
+  const half = (SLOT_MINUTES * 60) / 2;
+  const first = instantAtWallClock(date, half, route.timezone).getTime();
+  const last = instantAtWallClock(date, 86_400 - half, route.timezone).getTime();
+  // No clock change that day: the slots are evenly spaced, and the zone need not be asked for each.
+  const even = last - first === (86_400 - 2 * half) * 1000;
   for (let i = 0; i < SLOTS_PER_DAY; i++) {
     const minute = i * SLOT_MINUTES;
-    const at = instantAtWallClock(date, minute * 60 + (SLOT_MINUTES * 60) / 2, route.timezone);
+    const at = even ? new Date(first + minute * 60_000) : instantAtWallClock(date, minute * 60 + half, route.timezone);
     slots.push({ day, minute, at, answer: answerAt(route, at, caller) });
   }
   return { date, slots };
