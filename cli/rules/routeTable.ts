@@ -32,6 +32,8 @@ export type RulesCliDeps = {
   openRouteTable(target: TableTarget): OpenedRouteTable;
   /** `url --secret`: the stack's route keys, read from Secrets Manager. */
   readRouteKeys(secretId: string, region: string): Promise<RouteKeys>;
+  /** The instant previews (impact, show) are judged at. */
+  now(): Date;
 };
 
 /** An operator waits on one command; a slow but working connection should not fail it. */

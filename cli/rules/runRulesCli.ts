@@ -17,6 +17,7 @@ import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCom
 import { routeSchema } from '../../lib/routes/routeSchema';
 import { pusherIdentity } from './pusherIdentity';
 import { historyCommand, publishCommand, rollbackCommand } from './versionCommands';
+import { impactCommand } from './impactCommand';
 
 /** Versions kept per route unless --keep or RULES_KEEP_VERSIONS says otherwise. */
 const DEFAULT_KEEP = 20;
@@ -33,6 +34,11 @@ Commands:
                         numbered version and goes live (--draft: stored as the draft; only the draft's
                         testCallers get it until \`publish\`). --message TEXT notes why; --keep N versions
                         are kept (default: env RULES_KEEP_VERSIONS, else ${DEFAULT_KEEP}; live and draft always kept).
+  impact <files...>     what changes for callers against the live version: every 15 minutes of this week
+                        in the route's zone, for each caller number, dialed number, language, user and
+                        variable the rules name plus any other caller, at every IVR step for every key,
+                        and dates of the next --days N (default 365) unlike their weekday. In words:
+                        "Mon–Fri 17:00–17:30: voicemail b7e2… → ring device a3f1…". --fail-on-change: exit 3.
   history <route>       the route's versions, newest first: number, live / draft, when, who, message
   rollback <route>      make the version live before the current one live again (--to N: version N)
   publish <route> <N>   make version N (usually the draft) live
@@ -59,9 +65,12 @@ Options:
   -m, --message TEXT    push: why, shown by history
   --keep N              push: versions to keep
   --to N                rollback: the version to return to
+  --fail-on-change      impact: exit 3 when anything changes for callers
+  --days N              impact: dates ahead to check (default 365)
   -h, --help            this text
 
-Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line.
+Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line,
+3 impact --fail-on-change found a change.
 
 Examples:
   npm run rules -- validate examples/*.json
@@ -88,6 +97,8 @@ const OPTIONS = {
   message: { type: 'string', short: 'm' },
   keep: { type: 'string' },
   to: { type: 'string' },
+  'fail-on-change': { type: 'boolean' },
+  days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -100,14 +111,16 @@ const ARITY: Record<string, Arity> = {
   delete: { min: 1, max: 1, operand: '<route>' },
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
+  impact: { min: 1, max: Infinity, operand: '<files...>' },
   history: { min: 1, max: 1, operand: '<route>' },
   rollback: { min: 1, max: 1, operand: '<route>' },
   publish: { min: 2, max: 2, operand: '<route> <version>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to';
+type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days';
 const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
+  impact: ['fail-on-change', 'days'],
   push: ['draft', 'message', 'keep'],
   rollback: ['to'],
   pull: ['out'],
@@ -121,6 +134,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     env: deps.env ?? process.env,
     openRouteTable: deps.openRouteTable ?? openRouteTable,
     readRouteKeys: deps.readRouteKeys ?? readRouteKeysFromSecretsManager,
+    now: deps.now ?? (() => new Date()),
   };
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
@@ -143,7 +157,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes', 'base', 'secret', 'draft', 'message', 'keep', 'to'] as const) {
+  for (const option of ['out', 'yes', 'base', 'secret', 'draft', 'message', 'keep', 'to', 'fail-on-change', 'days'] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
@@ -167,6 +181,9 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   if (command === 'publish' && version === undefined)
     return usageError(`publish takes a version number such as 3, got "${operands[1]}"`, io);
 
+  const days = values.days === '0' ? 0 : positiveNumber(values.days ?? '365');
+  if (days === undefined || days > 3660) return usageError(`--days must be a number of days from 0 to 3660, got "${values.days}"`, io);
+
   const target = resolveTableTarget(values, fullDeps.env);
   const first = operands[0]!;
   switch (command) {
@@ -178,6 +195,12 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
         message: values.message,
         keep: keep!,
         pushedBy: pusherIdentity(fullDeps.env, target),
+      });
+    case 'impact':
+      return impactCommand(operands, target, io, fullDeps, {
+        failOnChange: values['fail-on-change'] === true,
+        days,
+        now: fullDeps.now(),
       });
     case 'history':
       return historyCommand(first, target, io, fullDeps);
