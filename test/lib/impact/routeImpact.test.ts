@@ -7,7 +7,11 @@ const NOW = new Date('2026-11-24T17:00:00Z'); // Tuesday noon in New York
 const CHRISTMAS = { cycle: 'yearly', month: 12, days: [25], time_window_start: 0, time_window_stop: 86400 };
 const USER = { module: 'user', data: { id: 'f0e1d2c3b4a5968778695a4b3c2d1e0f' } };
 
-type Document = ReturnType<typeof exampleDocument> & { rules: Record<string, any>[]; steps: Record<string, any> };
+/** The parts of the example documents these tests edit. */
+type Document = Record<string, unknown> & {
+  rules: Record<string, unknown>[] & { when: { time: { time_window_stop: number } } }[];
+  steps: { menu: { options: { then: unknown }[]; onFailure?: unknown } };
+};
 
 function mainNumberV2(): Document {
   const next = structuredClone(exampleDocument('main-number.json')) as Document;
@@ -64,7 +68,7 @@ describe('compareRouteVersions', () => {
     // Prepare
     const document = exampleDocument('sales-support-menu.json') as Document;
     const next = structuredClone(document) as Document;
-    next.steps.menu.options[1].then = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
+    next.steps.menu.options[1]!.then = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
     next.steps.menu.onFailure = { module: 'hangup', data: {} };
 
     // Act
