@@ -1,6 +1,9 @@
 import { describeCallflow } from '../../lib/preview/answerSummary';
 import type { Conditions } from '../../lib/routes/conditionsSchema';
 import type { Action, Route, Step } from '../../lib/routes/routeSchema';
+import { formatDays, formatMinute } from '../../lib/preview/slotRanges';
+import type { TemporalRule } from '../../lib/temporal/temporalRuleSchema';
+import { weekdayToDow } from '../../lib/temporal/weekdays';
 import { html, type RawHtml } from './htmlDocument';
 
 type Edge = { key: string; action: Action | undefined; note?: string };
@@ -97,7 +100,7 @@ export function conditionWords(when: Conditions): string {
   if (when.time)
     parts.push(
       `time: ${list(when.time)
-        .map((t, i) => t.name ?? `rule ${i + 1}`)
+        .map((t) => t.name ?? temporalWords(t))
         .join(', ')}`,
     );
   if (when.callerId) parts.push(`caller ${numbers(when.callerId)}`);
@@ -111,4 +114,14 @@ export function conditionWords(when: Conditions): string {
   for (const name of Object.keys(when.vars ?? {})) parts.push(`var ${name}`);
   if (when.direction) parts.push(when.direction);
   return parts.length > 0 ? parts.join('; ') : 'always';
+}
+
+/** An unnamed Kazoo temporal rule in words: "weekly Mon–Fri 12:00–13:00", "yearly 12/25". */
+function temporalWords(rule: TemporalRule): string {
+  const days = rule.wdays.length > 0 && rule.wdays.length < 7 ? ` ${formatDays(rule.wdays.map((w) => weekdayToDow(w) - 1))}` : '';
+  const dates = rule.days.length > 0 ? ` ${rule.cycle === 'yearly' ? `${rule.month}/` : 'day '}${rule.days.join(',')}` : '';
+  const start = rule.timeWindowStart ?? 0;
+  const stop = rule.timeWindowStop ?? 86_400;
+  const window = start === 0 && stop >= 86_400 ? '' : ` ${formatMinute(Math.floor(start / 60))}–${formatMinute(Math.ceil(stop / 60))}`;
+  return `${rule.cycle}${(rule.cycle === 'monthly' || rule.cycle === 'yearly') && rule.days.length === 0 ? ` ${rule.ordinal}` : ''}${days}${dates}${window}`;
 }

@@ -36,7 +36,7 @@ const TOP = 22;
 export function weekHeatmapSvg(grid: WeekGrid, colours: AnswerColours): RawHtml {
   const width = LEFT + SLOTS_PER_DAY * CELL_W + 4;
   const height = TOP + 7 * CELL_H + 4;
-  const hours = Array.from({ length: 9 }, (_, i) => i * 3);
+  const hours = Array.from({ length: 8 }, (_, i) => i * 3);
   return html`<svg id="week-heatmap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Who answers ${grid.routeId} in the week of ${formatIsoDate(grid.monday)} (${grid.timezone})">
 ${hours.map((h) => html`<text x="${LEFT + (h * 60 * CELL_W) / SLOT_MINUTES}" y="14" font-size="11" fill="#536170">${formatMinute(h * 60)}</text>`)}
 ${grid.days.map(

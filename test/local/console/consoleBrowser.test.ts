@@ -54,6 +54,13 @@ describeWithChromium('the local console in a browser', () => {
     expect(await columns.count()).toBe(3);
     expect(await columns.nth(1).locator('.node h3').allTextContents()).toEqual(['step menu']);
     expect(await columns.nth(2).locator('.node h3').allTextContents()).toEqual(['step support']);
+    expect(await page.locator('#node-entry .edge').allTextContents()).toEqual([
+      'vip → ring device a3f1… (caller +4930111)',
+      'christmas → voicemail b7e2… (time: yearly 12/25)',
+      'lunch → voicemail b7e2… (time: weekly Mon–Fri 12:00–13:00)',
+      'open → step menu (time: weekly Mon–Fri 09:00–17:00)',
+      'otherwise → voicemail b7e2… (fallback)',
+    ]);
     expect(await page.locator('#step-menu .edge').allTextContents()).toEqual([
       '1 → ring group "Sales"',
       '2 → step support',
@@ -88,10 +95,7 @@ describeWithChromium('the local console in a browser', () => {
     await page.waitForSelector('#timeline');
     const rows = page.locator('#timeline tr.entry');
     expect(await rows.count()).toBe(2);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset['outcome']))).toEqual([
-      'rule:greeting',
-      'option:menu.2',
-    ]);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-outcome')))).toEqual(['rule:greeting', 'option:menu.2']);
     const cells = (await rows.nth(1).locator('td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(cells[2]).toBe('2026-11-28T08:07:30.000Z');
     expect(cells[3]).toBe('GET step menu (input)');
