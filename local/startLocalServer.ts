@@ -21,6 +21,7 @@ import { routeToken, type RouteKeys } from '../lib/pivot/routeCredentials';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
 import { CallLog } from './console/callLog';
+import { isConsoleClient } from './console/consoleAccess';
 import { answerConsole, type ConsoleDeps } from './console/consoleRoutes';
 import { logAnswered, type Answered } from './console/timelineEntry';
 import type { PivotRuntime } from '../adapters/lambda/pivotRuntime';
@@ -212,7 +213,7 @@ async function serve(
     const body = await readBody(req);
     if (body === undefined) return writeGatewayError(res, 413, 'Request Entity Too Large');
     // The console pages only for this machine: they show every route and place calls with its tokens.
-    if (!route && isLoopback(sourceIpOf(req))) {
+    if (!route && isConsoleClient(sourceIpOf(req), req.headers.host)) {
       const page = await answerConsole(consoleDeps, {
         method,
         path: rawPath,
@@ -251,10 +252,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
-}
-
-function isLoopback(ip: string): boolean {
-  return ip === '::1' || ip.startsWith('127.');
 }
 
 function sourceIpOf(req: IncomingMessage): string {
