@@ -18,6 +18,7 @@ import { routeSchema } from '../../lib/routes/routeSchema';
 import { pusherIdentity } from './pusherIdentity';
 import { historyCommand, publishCommand, rollbackCommand } from './versionCommands';
 import { impactCommand } from './impactCommand';
+import { showCommand } from './showCommand';
 
 /** Versions kept per route unless --keep or RULES_KEEP_VERSIONS says otherwise. */
 const DEFAULT_KEEP = 20;
@@ -39,6 +40,8 @@ Commands:
                         variable the rules name plus any other caller, at every IVR step for every key,
                         and dates of the next --days N (default 365) unlike their weekday. In words:
                         "Mon–Fri 17:00–17:30: voicemail b7e2… → ring device a3f1…". --fail-on-change: exit 3.
+  show <route>          who answers when: the live version's week as a table in the route's zone, the
+                        callers its rules single out, the coming exceptions (90 days), the IVR as a tree
   history <route>       the route's versions, newest first: number, live / draft, when, who, message
   rollback <route>      make the version live before the current one live again (--to N: version N)
   publish <route> <N>   make version N (usually the draft) live
@@ -77,6 +80,8 @@ Examples:
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- push routes/main-number.yaml --draft -m "new after-hours menu"
+  npm run rules -- impact routes/main-number.yaml --fail-on-change
+  npm run rules -- show sales-support
   npm run rules -- history main-number
   npm run rules -- publish main-number 7
   npm run rules -- rollback main-number
@@ -112,6 +117,7 @@ const ARITY: Record<string, Arity> = {
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
   impact: { min: 1, max: Infinity, operand: '<files...>' },
+  show: { min: 1, max: 1, operand: '<route>' },
   history: { min: 1, max: 1, operand: '<route>' },
   rollback: { min: 1, max: 1, operand: '<route>' },
   publish: { min: 2, max: 2, operand: '<route> <version>' },
@@ -202,6 +208,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
         days,
         now: fullDeps.now(),
       });
+    case 'show':
+      return showCommand(first, target, io, fullDeps, fullDeps.now());
     case 'history':
       return historyCommand(first, target, io, fullDeps);
     case 'rollback':

@@ -3,11 +3,11 @@ import type { PreviewCaller } from '../preview/previewCaller';
 import { DAY_NAMES, describeRanges, formatMinute, mergeSlots, type SlotRange } from '../preview/slotRanges';
 import { answerAt, evaluateDay, evaluateWeek } from '../preview/weekGrid';
 import type { Route } from '../routes/routeSchema';
-import { KAZOO_DEFAULT_START_DATE_SECONDS } from '../temporal/gregorianSeconds';
 import { addDays, dayOfWeek, formatIsoDate } from '../temporal/localDate';
 import { zonedDateTime } from '../temporal/timeZone';
 import { ANY_OTHER_CALLER, callerVariants } from './callerVariants';
 import { answerOnPath, ivrPaths } from './ivrPaths';
+import { repeatsEveryWeek } from './weeklyRules';
 
 /** What changes for one kind of caller (or one IVR path), in lines of words and times. */
 export type ImpactSection = { label: string; lines: string[] };
@@ -140,21 +140,4 @@ function routingOf(route: Route): string {
 
 function optionsTakeTime(route: Route): boolean {
   return Object.values(route.steps).some((step) => step.options.some((option) => option.when?.time !== undefined));
-}
-
-/** Every time condition is a plain weekly rule (every week, since Kazoo's default start): dates add nothing to the week. */
-function repeatsEveryWeek(route: Route): boolean {
-  const conditions = [
-    ...route.rules.map((rule) => rule.when),
-    ...Object.values(route.steps).flatMap((step) => step.options.flatMap((option) => (option.when ? [option.when] : []))),
-  ];
-  return conditions
-    .flatMap((when) => [when.time ?? []].flat())
-    .every(
-      (rule) =>
-        rule.cycle === 'weekly' &&
-        rule.interval === 1 &&
-        rule.start.kind === 'gregorian-seconds' &&
-        rule.start.seconds === KAZOO_DEFAULT_START_DATE_SECONDS,
-    );
 }
