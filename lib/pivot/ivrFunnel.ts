@@ -56,3 +56,33 @@ export function funnelEvents({ outcome, awaiting, heardInput }: FunnelInput): Fu
   if (awaiting !== undefined && outcome.kind !== 'retry') events.push({ kind: 'entered', step: awaiting });
   return events;
 }
+
+/** One step's funnel: how many callers reached it and what became of each attempt. */
+export type StepFunnel = {
+  entered: number;
+  /** Option position (from 1) → times chosen. */
+  chosen: Record<number, number>;
+  invalid: number;
+  timedOut: number;
+  retriesExhausted: number;
+  fallback: number;
+};
+
+/** Adds events up per step, steps in order of first appearance. */
+export function tallyFunnel(events: Iterable<FunnelEvent>): Map<string, StepFunnel> {
+  const steps = new Map<string, StepFunnel>();
+  for (const event of events) {
+    let step = steps.get(event.step);
+    if (!step) {
+      step = { entered: 0, chosen: {}, invalid: 0, timedOut: 0, retriesExhausted: 0, fallback: 0 };
+      steps.set(event.step, step);
+    }
+    if (event.kind === 'chosen') step.chosen[event.option] = (step.chosen[event.option] ?? 0) + 1;
+    else if (event.kind === 'entered') step.entered++;
+    else if (event.kind === 'invalid') step.invalid++;
+    else if (event.kind === 'timed-out') step.timedOut++;
+    else if (event.kind === 'retries-exhausted') step.retriesExhausted++;
+    else step.fallback++;
+  }
+  return steps;
+}

@@ -1,3 +1,5 @@
+import type { FunnelEvent } from '../../lib/pivot/ivrFunnel';
+
 /**
  * The last calls this local server answered, each as a timeline of its Pivot
  * requests. Bounded both ways (calls kept, requests per call) so a Kazoo
@@ -24,6 +26,8 @@ export type TimelineEntry = {
   /** The answer in words: "ring device a3f1… → voicemail b7e2…", "prompt step menu", "503 …". */
   answer: string;
   latencyMs: number;
+  /** What the request added to the route's IVR funnel (as the deployed metrics count it). */
+  funnel: FunnelEvent[];
 };
 
 export type CallTimeline = { callId: string; routeId?: string; firstSeen: string; entries: TimelineEntry[]; truncated: boolean };
@@ -49,6 +53,11 @@ export class CallLog {
   /** Most recently active first. */
   recent(): CallTimeline[] {
     return [...this.calls.values()].reverse();
+  }
+
+  /** Every funnel event of the kept calls on one route. */
+  funnelOf(routeId: string): FunnelEvent[] {
+    return [...this.calls.values()].filter((c) => c.routeId === routeId).flatMap((c) => c.entries.flatMap((e) => e.funnel));
   }
 
   get(callId: string): CallTimeline | undefined {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import { tallyFunnel } from '../../lib/pivot/ivrFunnel';
 import { previewCallerSchema, type PreviewCaller } from '../../lib/preview/previewCaller';
 import type { Route } from '../../lib/routes/routeSchema';
 import { parseIsoDate } from '../../lib/temporal/localDate';
@@ -52,7 +53,8 @@ export async function answerConsole(deps: ConsoleDeps, req: ConsoleRequest): Pro
     if (!route) return notFound(`No route "${routeId}" is stored.`);
     const week = req.query.get('week');
     const monday = week ? parseIsoDate(week) : undefined;
-    return page(200, routePage({ route, now: deps.now(), caller: callerFrom(req.query), ...(monday && { monday }) }));
+    const funnel = tallyFunnel(deps.calls.funnelOf(routeId));
+    return page(200, routePage({ route, now: deps.now(), caller: callerFrom(req.query), funnel, ...(monday && { monday }) }));
   }
   if (method === 'POST' && routeMatch[2]) return simulatedCall(deps, routeId, req);
   return undefined;

@@ -4,7 +4,8 @@ import { evaluateWeek } from '../../lib/preview/weekGrid';
 import { describeWeek } from '../../lib/preview/weekSummary';
 import type { Route } from '../../lib/routes/routeSchema';
 import { addDays, formatIsoDate, type LocalDate } from '../../lib/temporal/localDate';
-import { htmlPage, html } from './htmlDocument';
+import type { StepFunnel } from '../../lib/pivot/ivrFunnel';
+import { type RawHtml, htmlPage, html } from './htmlDocument';
 import { ivrGraphHtml } from './ivrGraphHtml';
 import { answerColours, heatmapLegend, weekHeatmapSvg } from './weekHeatmapSvg';
 
@@ -15,10 +16,12 @@ export type RoutePageInput = {
   caller: PreviewCaller;
   /** The Monday of the week shown; default the week of `now`. */
   monday?: LocalDate;
+  /** The IVR funnel of the calls this server kept for the route. */
+  funnel: Map<string, StepFunnel>;
 };
 
 /** One route at a glance: the week heatmap, the coming exceptions, the IVR graph, and a simulated call. */
-export function routePage({ route, now, caller, monday }: RoutePageInput): string {
+export function routePage({ route, now, caller, monday, funnel }: RoutePageInput): string {
   const grid = evaluateWeek(route, { now, caller, ...(monday && { monday }) });
   const colours = answerColours(grid);
   const exceptions = upcomingExceptions(route, { now, caller, days: 90 });
@@ -39,6 +42,7 @@ ${heatmapLegend(colours)}
 ${exceptions.length === 0 ? html`<p class="muted">None: every day answers like its weekday usually does.</p>` : html`<table>${exceptions.map((e) => html`<tr><th>${e.iso}</th><td>${e.words}</td></tr>`)}</table>`}
 </section>
 <section id="ivr"><h2>Call flow</h2>${ivrGraphHtml(route)}</section>
+<section id="funnel"><h2>IVR funnel of the last calls here</h2>${funnelTable(route, funnel)}</section>
 <section id="simulate"><h2>Place a simulated call</h2>
 <form class="call" id="call-form" data-route="${route.id}">
 <label>at <input type="text" name="at" value="${now.toISOString()}" size="26"></label>
@@ -49,6 +53,17 @@ ${exceptions.length === 0 ? html`<p class="muted">None: every day answers like i
 <button type="submit">call</button></form>
 <pre id="transcript" hidden></pre><p id="timeline-link"></p></section>`;
   return htmlPage(`${route.id} — kazoo-pivot`, body, ROUTE_SCRIPT);
+}
+
+/** The deployed dashboard's funnel, from the calls this server kept (see /console/calls). */
+function funnelTable(route: Route, funnel: Map<string, StepFunnel>): RawHtml {
+  if (funnel.size === 0) return html`<p class="muted">No calls on this route yet.</p>`;
+  const optionsOf = (step: string) => (Object.hasOwn(route.steps, step) ? route.steps[step]!.options.length : 0);
+  return html`<table id="funnel-table"><tr><th>step</th><th>entered</th><th>options chosen</th><th>invalid</th><th>timed out</th><th>retries exhausted</th><th>fallback</th></tr>
+${[...funnel.entries()].map(([step, f]) => {
+  const chosen = Array.from({ length: optionsOf(step) }, (_, i) => `${i + 1}: ${f.chosen[i + 1] ?? 0}`).join(', ');
+  return html`<tr data-step="${step}"><td>${step}</td><td>${f.entered}</td><td>${chosen}</td><td>${f.invalid}</td><td>${f.timedOut}</td><td>${f.retriesExhausted}</td><td>${f.fallback}</td></tr>`;
+})}</table>`;
 }
 
 function callerQuery(caller: PreviewCaller): Record<string, string> {

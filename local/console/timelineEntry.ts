@@ -1,5 +1,6 @@
 import type { CallflowNode } from '../../lib/callflow/callflowNode';
 import type { PivotResult } from '../../lib/pivot/answerPivotRequest';
+import { funnelEvents } from '../../lib/pivot/ivrFunnel';
 import { describeCallflow, UNAVAILABLE_WORDS } from '../../lib/preview/answerSummary';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome } from '../../lib/rules/outcome';
@@ -20,6 +21,11 @@ export function logAnswered(log: CallLog, { request, result, judgedAt, latencyMs
     status: result.answer.statusCode,
     answer: answerWords(result),
     latencyMs: Math.round(latencyMs * 10) / 10,
+    // Refused requests add nothing: their route id is the caller's, as for the metrics.
+    funnel:
+      result.outcome.kind === 'refused'
+        ? []
+        : funnelEvents({ outcome: result.outcome, awaiting: result.step, heardInput: result.heardInput }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENTRY_STEP, funnelEvents } from '../../../lib/pivot/ivrFunnel';
+import { ENTRY_STEP, funnelEvents, tallyFunnel } from '../../../lib/pivot/ivrFunnel';
 
 describe('what one answer adds to the IVR funnel', () => {
   it('a rule that jumps to a step enters it', () => {
@@ -34,5 +34,23 @@ describe('what one answer adds to the IVR funnel', () => {
     expect(funnelEvents({ outcome: { kind: 'degraded', answer: 'fallback' } })).toEqual([{ kind: 'fallback', step: ENTRY_STEP }]);
     expect(funnelEvents({ outcome: { kind: 'degraded', answer: 'unavailable' } })).toEqual([]);
     expect(funnelEvents({ outcome: { kind: 'no-match' } })).toEqual([]);
+  });
+});
+
+describe('a route funnel added up', () => {
+  it('counts per step, options by position', () => {
+    // Act
+    const tally = tallyFunnel([
+      { kind: 'entered', step: 'menu' },
+      { kind: 'chosen', step: 'menu', option: 2 },
+      { kind: 'entered', step: 'support' },
+      { kind: 'entered', step: 'menu' },
+      { kind: 'timed-out', step: 'menu' },
+      { kind: 'retries-exhausted', step: 'menu' },
+    ]);
+
+    // Assess
+    expect([...tally.keys()]).toEqual(['menu', 'support']);
+    expect(tally.get('menu')).toEqual({ entered: 2, chosen: { 2: 1 }, invalid: 0, timedOut: 1, retriesExhausted: 1, fallback: 0 });
   });
 });

@@ -9,6 +9,7 @@ const entry = (outcome: string): Omit<TimelineEntry, 'n'> => ({
   status: 200,
   answer: 'hang up',
   latencyMs: 1,
+  funnel: [],
 });
 
 describe('the local call log', () => {

@@ -112,4 +112,19 @@ describeWithChromium('the local console in a browser', () => {
     expect(await first.locator('td').nth(1).textContent()).toBe('sales-support');
     expect(await first.locator('td').nth(4).textContent()).toBe('option:menu.2: ring user f0e1… → voicemail b7e2…');
   });
+
+  it("adds the route's IVR funnel up from the calls it kept: a choice, two wrong keys, a silence, retries exhausted", async () => {
+    // Prepare: after the caller who pressed 2, one who presses 9, nothing, then 7.
+    await page.goto(`${server.url}/console/routes/sales-support`);
+    await page.fill('#call-form input[name=digits]', '9,,7');
+
+    // Act
+    await page.click('#call-form button[type=submit]');
+    await page.waitForSelector('#transcript[data-status]');
+    await page.goto(`${server.url}/console/routes/sales-support`);
+
+    // Assess
+    const cells = await page.locator('#funnel-table tr[data-step="menu"] td').allTextContents();
+    expect(cells).toEqual(['menu', '2', '1: 0, 2: 1', '2', '1', '1', '0']);
+  });
 });
