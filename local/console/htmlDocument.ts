@@ -39,9 +39,9 @@ th { font-weight: 600; color: #536170; } .muted { color: #6b7785; } code, pre { 
 pre { background: #0f1720; color: #e6edf3; padding: 10px 12px; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin-top: 8px; } .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 6px; }
 .graph { display: flex; gap: 28px; align-items: flex-start; overflow-x: auto; } .column { display: flex; flex-direction: column; gap: 12px; }
-.node { border: 1px solid #9fb2c6; border-radius: 6px; padding: 8px 10px; min-width: 220px; max-width: 320px; background: #fbfcfe; }
+.node { border: 1px solid #9fb2c6; border-radius: 6px; padding: 8px 10px; min-width: 220px; max-width: 420px; background: #fbfcfe; }
 .node h3 { margin: 0 0 4px; font-size: 14px; } .node .prompt { font-style: italic; color: #3d4b5a; margin-bottom: 4px; }
-.edge { white-space: nowrap; } .edge .key { display: inline-block; min-width: 64px; color: #536170; }
+.edge { display: grid; grid-template-columns: 76px 1fr; column-gap: 4px; } .edge .key { color: #536170; }
 form.call label { display: inline-block; margin: 0 14px 8px 0; } form.call input[type=text] { width: 190px; }
 button { background: #1f6feb; color: #fff; border: 0; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
 .bad { color: #b42318; } .good { color: #067647; }

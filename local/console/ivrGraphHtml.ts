@@ -50,7 +50,7 @@ function stepEdges(step: Step, route: Route): Edge[] {
 function edgesHtml(edges: Edge[]): RawHtml {
   return html`${edges.map(
     (e) =>
-      html`<div class="edge"><span class="key">${e.key}</span> → ${targetHtml(e.action)}${e.note ? html` <span class="muted">(${e.note})</span>` : ''}</div>`,
+      html`<div class="edge"><span class="key">${e.key}</span> <span>→ ${targetHtml(e.action)}${e.note ? html` <span class="muted">(${e.note})</span>` : ''}</span></div>`,
   )}`;
 }
 
