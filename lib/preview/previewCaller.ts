@@ -25,7 +25,7 @@ export type PreviewCaller = z.infer<typeof previewCallerSchema>;
 export function previewRequest(routeId: string, caller: PreviewCaller = {}): PivotRequest {
   const collections = { ...caller.digits };
   const names = Object.keys(collections);
-  return {
+  const request: PivotRequest = {
     callId: `preview-${routeId}`,
     accountId: undefined,
     callerIdNumber: caller.callerIdNumber,
@@ -49,7 +49,8 @@ export function previewRequest(routeId: string, caller: PreviewCaller = {}): Piv
     customApplicationVars: { ...caller.vars },
     customSipHeaders: {},
     params: {},
-  } as PivotRequest;
+  };
+  return request;
 }
 
 /** A stand-in for the real callback URL: previews never place a call, they only need a valid prompt. */
