@@ -23,7 +23,7 @@ export async function historyCommand(routeId: string, target: TableTarget, io: R
     io.stdout.write(`${'version'.padEnd(8)} ${'state'.padEnd(6)} ${'pushed (UTC)'.padEnd(17)} ${'by'.padEnd(34)} message\n`);
     for (const v of versions) {
       const state = v.version === pointer.liveVersion ? 'live' : v.version === pointer.draft?.version ? 'draft' : '';
-      const line = `${`v${v.version}`.padEnd(8)} ${state.padEnd(6)} ${utc(v.pushedAt).padEnd(17)} ${v.pushedBy.padEnd(34)} ${label(v)}`;
+      const line = `${`v${v.version}`.padEnd(8)} ${state.padEnd(6)} ${utc(v.pushedAt).padEnd(17)} ${v.pushedBy.padEnd(34)} ${label(v, state)}`;
       io.stdout.write(`${line.trimEnd()}\n`);
     }
     return EXIT_OK;
@@ -74,8 +74,9 @@ export async function publishCommand(routeId: string, version: number, target: T
   });
 }
 
-function label(v: RouteVersion): string {
-  const kind = v.draft ? '(draft) ' : '';
+function label(v: RouteVersion, state: string): string {
+  // A draft since published still says how it began.
+  const kind = v.draft && state !== 'draft' ? '(pushed as draft) ' : '';
   return `${kind}${v.message ? JSON.stringify(v.message) : ''}`.trim();
 }
 
