@@ -46,7 +46,8 @@ Commands:
   rollback <route>      make the version live before the current one live again (--to N: version N)
   publish <route> <N>   make version N (usually the draft) live
   diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
-  pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML)
+  pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML;
+                        --version N: that stored version instead)
   list                  print the stored route ids
   delete <route>        remove a route (requires --yes)
   url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
@@ -103,6 +104,7 @@ const OPTIONS = {
   keep: { type: 'string' },
   to: { type: 'string' },
   'fail-on-change': { type: 'boolean' },
+  version: { type: 'string' },
   days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -124,12 +126,12 @@ const ARITY: Record<string, Arity> = {
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days';
+type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days' | 'version';
 const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   impact: ['fail-on-change', 'days'],
   push: ['draft', 'message', 'keep'],
   rollback: ['to'],
-  pull: ['out'],
+  pull: ['out', 'version'],
   delete: ['yes'],
   url: ['base', 'secret'],
 };
@@ -163,7 +165,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes', 'base', 'secret', 'draft', 'message', 'keep', 'to', 'fail-on-change', 'days'] as const) {
+  for (const option of ['out', 'yes', 'base', 'secret', 'draft', 'message', 'keep', 'to', 'fail-on-change', 'days', 'version'] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
@@ -184,6 +186,9 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   const to = values.to === undefined ? undefined : positiveNumber(values.to);
   if (values.to !== undefined && to === undefined) return usageError(`--to must be a version number such as 3, got "${values.to}"`, io);
   const version = command === 'publish' ? positiveNumber(operands[1]!) : undefined;
+  const pullVersion = values.version === undefined ? undefined : positiveNumber(values.version);
+  if (values.version !== undefined && pullVersion === undefined)
+    return usageError(`--version must be a version number such as 3, got "${values.version}"`, io);
   if (command === 'publish' && version === undefined)
     return usageError(`publish takes a version number such as 3, got "${operands[1]}"`, io);
 
@@ -219,7 +224,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     case 'diff':
       return diffCommand(operands, target, io, fullDeps);
     case 'pull':
-      return pullCommand(first, values.out, target, io, fullDeps);
+      return pullCommand(first, values.out, target, io, fullDeps, pullVersion);
     case 'delete':
       return deleteCommand(first, values.yes === true, target, io, fullDeps);
     case 'url': {

@@ -93,11 +93,12 @@ export async function pullCommand(
   target: TableTarget,
   io: RulesIo,
   deps: TableDeps,
+  version?: number,
 ): Promise<number> {
   return withRouteTable(target, io, deps, async (admin) => {
-    const text = await admin.getRoute(routeId);
+    const text = version === undefined ? await admin.getRoute(routeId) : await versionText(admin, routeId, version);
     if (text === undefined) {
-      io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
+      io.stderr.write(`no route ${routeId}${version === undefined ? '' : ` version ${version}`} in ${describeTarget(target)}\n`);
       return EXIT_FAILED;
     }
     const stored = parseStoredText(text);
@@ -110,6 +111,12 @@ export async function pullCommand(
     const pretty = out !== undefined && isYamlFile(out) ? toYaml(stored.document) : `${JSON.stringify(stored.document, null, 2)}\n`;
     return emit(pretty, out, io, routeId);
   });
+}
+
+async function versionText(admin: RouteAdmin, routeId: string, version: number): Promise<string | undefined> {
+  const stored = await admin.versions.getVersion(routeId, version);
+  if (stored?.document === undefined) return undefined;
+  return typeof stored.document === 'string' ? stored.document : JSON.stringify(stored.document);
 }
 
 async function emit(text: string, out: string | undefined, io: RulesIo, routeId?: string): Promise<number> {

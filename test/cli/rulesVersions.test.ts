@@ -187,4 +187,18 @@ describe('npm run rules -- rollback / publish / push --draft', () => {
     expect((await admin.versions.listVersions('presence')).map((v) => v.version)).toEqual([1]);
     expect(await admin.listRouteIds()).toEqual(['presence']);
   });
+
+  it('pull --version N prints that stored version, and names a version that is not there', async () => {
+    // Prepare
+    for (const text of ['one', 'two']) await rules('push', await presenceFile(text));
+
+    // Act
+    const first = await rules('pull', 'presence', '--version', '1');
+    const ninth = await rules('pull', 'presence', '--version', '9');
+
+    // Assess
+    expect((JSON.parse(first.stdout) as { description: string }).description).toBe('one');
+    expect(ninth.code).toBe(1);
+    expect(ninth.stderr).toContain('no route presence version 9');
+  });
 });
