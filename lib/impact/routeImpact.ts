@@ -7,6 +7,7 @@ import { addDays, dayOfWeek, formatIsoDate } from '../temporal/localDate';
 import { zonedDateTime } from '../temporal/timeZone';
 import { ANY_OTHER_CALLER, callerVariants } from './callerVariants';
 import { answerOnPath, ivrPaths } from './ivrPaths';
+import { stepChanges } from './stepChanges';
 import { repeatsEveryWeek } from './weeklyRules';
 
 /** What changes for one kind of caller (or one IVR path), in lines of words and times. */
@@ -29,7 +30,7 @@ type Instant = { day: number; minute: number; at: Date };
  * Places the same calls on two versions of a route and says where the answers
  * differ: every quarter hour of the current week in the new version's zone, for
  * every caller the rules of either version tell apart plus one they do not, at
- * every IVR step for every key, and on every date of the coming `days` whose
+ * every IVR step for every key (and what each step says and collects), and on every date of the coming `days` whose
  * change is not its weekday's usual one. Answers are compared by what the caller
  * gets (the callflow or the step), not by which rule chose it.
  */
@@ -46,6 +47,7 @@ export function compareRouteVersions(before: Route, after: Route, { now, days = 
     if (variant === ANY_OTHER_CALLER) baseWeek = ranges;
     if (ranges.length > 0) sections.push({ label: variant.label, lines: describePairs(ranges) });
   }
+  sections.push(...stepChanges(before, after));
   // Without a time condition on an option, a step answers alike all week: one instant tells.
   const timed = optionsTakeTime(before) || optionsTakeTime(after);
   for (const path of ivrPaths(before, after)) {

@@ -10,7 +10,7 @@ const USER = { module: 'user', data: { id: 'f0e1d2c3b4a5968778695a4b3c2d1e0f' } 
 /** The parts of the example documents these tests edit. */
 type Document = Record<string, unknown> & {
   rules: Record<string, unknown>[] & { when: { time: { time_window_stop: number } } }[];
-  steps: { menu: { options: { then: unknown }[]; onFailure?: unknown } };
+  steps: { menu: { options: { then: unknown }[]; onFailure?: unknown; prompt?: unknown } };
 };
 
 function mainNumberV2(): Document {
@@ -70,12 +70,17 @@ describe('compareRouteVersions', () => {
     const next = structuredClone(document) as Document;
     next.steps.menu.options[1]!.then = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
     next.steps.menu.onFailure = { module: 'hangup', data: {} };
+    next.steps.menu.prompt = { tts: 'Sales 1, support 2.' };
 
     // Act
     const report = compareRouteVersions(parseRoute(document), parseRoute(next), { now: NOW, days: 0 });
 
     // Assess
     expect(report.sections).toEqual([
+      {
+        label: 'step menu',
+        lines: ['prompt: says "Thanks for calling Example Corp. For sales, press 1. For support, press 2." → says "Sales 1, support 2."'],
+      },
       { label: 'step menu, press 2', lines: ['always: ring user f0e1… then voicemail b7e2… → voicemail b7e2…'] },
       { label: 'step menu, a key no option takes (3) on the last try', lines: ['always: voicemail b7e2… → hang up'] },
       { label: 'step menu, no input on the last try', lines: ['always: voicemail b7e2… → hang up'] },
