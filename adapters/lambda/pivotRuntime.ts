@@ -12,10 +12,11 @@ import { routeKeySourceFor } from './routeKeySource';
 /**
  * What the log says about a stored route that fails validation, and what callers
  * get meanwhile: the last valid copy this container read, answering in full; a
- * container that has read none answers 404 (Kazoo takes the pivot's `_` branch).
+ * container that has read none gets the version the live copy was pushed as; a
+ * route stored before versions, nothing: 404 (Kazoo takes the pivot's `_` branch).
  */
 export const INVALID_ROUTE_LOG =
-  'stored route is invalid; callers get the last valid copy this container read, in full (404 route_not_found if it has read none)';
+  'stored route is invalid; callers get the last valid copy this container read, in full (else the version last pushed; else 404 route_not_found)';
 
 /** Everything a pivot or cdr invocation needs, built once per container. */
 export type PivotRuntime = PivotDeps &
@@ -37,7 +38,9 @@ export function createPivotRuntime(
   const config = runtimeConfigFrom(env);
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
   const routeSource = new DynamoRouteSource({ client, tableName: config.TABLE_NAME });
+  const routeVersions = new CachedRouteVersions(routeSource, { callflowPolicy: overrides.callflowPolicy });
   const rules = new CachedRulesStore(routeSource, {
+    versions: routeVersions,
     ttlMs: config.ROUTE_CACHE_TTL_MS,
     // Routes are judged by the same policy as the answers (set only by the local server).
     callflowPolicy: overrides.callflowPolicy,
@@ -59,7 +62,7 @@ export function createPivotRuntime(
     config,
     dynamo: client,
     rules,
-    routeVersions: new CachedRouteVersions(routeSource, { callflowPolicy: overrides.callflowPolicy }),
+    routeVersions,
     callStates,
     routeKeys: routeKeySourceFor(config, {
       onRefreshFailed: (error) =>

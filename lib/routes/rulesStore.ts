@@ -1,6 +1,7 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseStoredRoute } from './storedRoute';
+import type { RouteVersions } from './pinnedRouteVersions';
+import { parseStoredRoute, VersionedDocument } from './storedRoute';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
@@ -12,7 +13,7 @@ export interface RouteSource {
 export interface RulesStore {
   /**
    * The route, or undefined when absent. Throws StoreUnavailableError when the store fails.
-   * A stored copy that is invalid gives the last valid copy seen, else undefined.
+   * A stored copy that is invalid gives the last valid copy seen, else the version it was pushed as, else undefined.
    */
   getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined>;
   /** The last valid copy seen, however old: what a call falls back on when the store is down. */
@@ -28,6 +29,8 @@ export type CachedRulesStoreOptions = {
   onInvalid?: (error: RouteValidationError) => void;
   /** The callflows a route may hold; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** Stored versions: a live copy that turned invalid, read by a container that never saw it valid, is stood in for by its pushed version. */
+  versions?: RouteVersions;
 };
 
 /**
@@ -76,17 +79,25 @@ export class CachedRulesStore implements RulesStore {
         : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
     }
     const route = raw === undefined ? undefined : this.validate(routeId, raw);
+    const pushed = raw !== undefined && !route && !this.lastValid.has(routeId) ? await this.pushedCopy(routeId, raw, options) : undefined;
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route };
     this.entries.set(routeId, entry);
     if (this.entries.size > 1_000) this.entries.delete(this.entries.keys().next().value!);
-    if (route) this.lastValid.set(routeId, route);
+    if (route ?? pushed) this.lastValid.set(routeId, (route ?? pushed)!);
     return this.served(routeId, entry);
+  }
+
+  /** The version a now-invalid live copy was pushed as (versioned routes only). */
+  private async pushedCopy(routeId: string, raw: unknown, options?: StoreCallOptions): Promise<Route | undefined> {
+    if (!(raw instanceof VersionedDocument) || raw.version === undefined || !this.options.versions) return undefined;
+    return this.options.versions.getVersion(routeId, raw.version, options);
   }
 
   /**
    * A route that went bad (a hand edit) after a valid copy was seen is a mistake, not a
    * deletion: that copy keeps answering in full (rules, steps, fallback) until the
-   * stored one is valid again. Without one the route reads as absent (404).
+   * stored one is valid again; a container that never saw one gets the version the live
+   * copy was pushed as (load). Without either the route reads as absent (404).
    */
   private served(routeId: string, entry: Entry): Route | undefined {
     return entry.invalid ? this.lastValid.get(routeId) : entry.route;

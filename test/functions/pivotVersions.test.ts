@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { routeKey } from '../../adapters/dynamodb/pivotTableKeys';
+import { createPivotRuntime, INVALID_ROUTE_LOG } from '../../adapters/lambda/pivotRuntime';
 import { createPivotHandler } from '../../functions/pivot';
 import type { CallflowNode } from '../../lib/callflow/callflowNode';
 import type { RouteDocument } from '../../lib/routes/routeSchema';
 import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
 import { recordCommands } from '../fixtures/dynamoTestTable';
 import { kazooParams } from '../fixtures/kazooCalls';
-import { lambdaContext, pivotTestRuntime, tokenQuery } from '../fixtures/pivotTestRuntime';
+import { capturedTelemetry, lambdaContext, pivotTestRuntime, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
 import { expectKazooValid } from '../support/kazooSchemas';
 
 /**
@@ -157,5 +160,47 @@ describe('test callers get the draft', () => {
 
     // Assess
     expect(caller.json.data['text']).toBe('Draft menu');
+  });
+});
+
+describe('a hand edit that breaks the live copy', () => {
+  it('a container that never read it valid answers with the version it was pushed as', async () => {
+    // Prepare: v1 pushed, then the live map hand-edited into something invalid
+    await push(menuRoute('hand-edited', 'Pushed menu', VOICEMAIL));
+    await setup.client.send(
+      new UpdateItemCommand({
+        TableName: setup.tableName,
+        Key: routeKey('hand-edited'),
+        UpdateExpression: 'SET #route.#timezone = :zone',
+        ExpressionAttributeNames: { '#route': 'route', '#timezone': 'timezone' },
+        ExpressionAttributeValues: { ':zone': { S: 'Mars/Olympus_Mons' } },
+      }),
+    );
+    const telemetry = capturedTelemetry();
+    const cold = createPivotRuntime(
+      {
+        TABLE_NAME: setup.tableName,
+        PIVOT_ROUTE_KEY: TEST_ROUTE_KEY,
+        DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+        AWS_REGION: 'us-east-1',
+      },
+      telemetry,
+    );
+    const coldHandler = createPivotHandler(() => cold, telemetry);
+
+    // Act
+    const params = kazooParams({ 'Call-ID': 'cold-1' });
+    const result = await coldHandler(
+      pivotEventV2({ as: 'get', route: 'hand-edited', params, voiceUrlQuery: tokenQuery('hand-edited') }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect((JSON.parse(result.body!) as CallflowNode).data['text']).toBe('Pushed menu');
+    expect(telemetry.lines.find((l) => l['message'] === INVALID_ROUTE_LOG)).toMatchObject({
+      route: 'hand-edited',
+      issues: [{ path: 'timezone', message: '"Mars/Olympus_Mons" is not an IANA time zone' }],
+    });
   });
 });
