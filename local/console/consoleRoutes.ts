@@ -49,12 +49,17 @@ export async function answerConsole(deps: ConsoleDeps, req: ConsoleRequest): Pro
   if (!routeMatch) return undefined;
   const routeId = decode(routeMatch[1]!);
   if (method === 'GET' && !routeMatch[2]) {
-    const route = await deps.getRoute(routeId);
-    if (!route) return notFound(`No route "${routeId}" is stored.`);
+    const live = await deps.getRoute(routeId);
+    if (!live) return notFound(`No route "${routeId}" is stored.`);
+    // ?draft=1: the draft pushed beside the live version (rules push --draft), before anyone publishes it.
+    const showDraft = req.query.get('draft') === '1';
+    const route = showDraft ? live.draft : live;
+    if (!route) return notFound(`Route "${routeId}" has no draft.`);
     const week = req.query.get('week');
     const monday = week ? parseIsoDate(week) : undefined;
     const funnel = tallyFunnel(deps.calls.funnelOf(routeId));
-    return page(200, routePage({ route, now: deps.now(), caller: callerFrom(req.query), funnel, ...(monday && { monday }) }));
+    const versions = { live: live.version, draft: live.draft?.version, showingDraft: showDraft };
+    return page(200, routePage({ route, now: deps.now(), caller: callerFrom(req.query), funnel, versions, ...(monday && { monday }) }));
   }
   if (method === 'POST' && routeMatch[2]) return simulatedCall(deps, routeId, req);
   return undefined;

@@ -18,21 +18,25 @@ export type RoutePageInput = {
   monday?: LocalDate;
   /** The IVR funnel of the calls this server kept for the route. */
   funnel: Map<string, StepFunnel>;
+  /** The stored versions: which is live, whether a draft waits, and which of them this page shows. */
+  versions?: { live?: number; draft?: number; showingDraft: boolean };
 };
 
 /** One route at a glance: the week heatmap, the coming exceptions, the IVR graph, and a simulated call. */
-export function routePage({ route, now, caller, monday, funnel }: RoutePageInput): string {
+export function routePage({ route, now, caller, monday, funnel, versions }: RoutePageInput): string {
   const grid = evaluateWeek(route, { now, caller, ...(monday && { monday }) });
   const colours = answerColours(grid);
   const exceptions = upcomingExceptions(route, { now, caller, days: 90 });
-  const weekLink = (d: LocalDate) => `?${new URLSearchParams({ ...callerQuery(caller), week: formatIsoDate(d) }).toString()}`;
+  const weekLink = (d: LocalDate) =>
+    `?${new URLSearchParams({ ...callerQuery(caller), ...(versions?.showingDraft && { draft: '1' }), week: formatIsoDate(d) }).toString()}`;
   const body = html`<h1>Route <code>${route.id}</code></h1>
 <p>${route.description ?? ''} <span class="muted">Time zone ${route.timezone}; judged at ${now.toISOString()}.</span></p>
+${versionLine(route, versions)}
 <section id="week"><h2>Who answers when — week of ${formatIsoDate(grid.monday)}</h2>
 <form method="get" class="call"><label>as caller <input type="text" name="from" value="${caller.callerIdNumber ?? ''}" placeholder="any caller"></label>
 <label>dialed <input type="text" name="to" value="${caller.dialed ?? ''}" placeholder="any number"></label>
 <label>language <input type="text" name="language" value="${caller.language ?? ''}" placeholder="none"></label>
-<input type="hidden" name="week" value="${formatIsoDate(grid.monday)}"><button type="submit">show</button>
+<input type="hidden" name="week" value="${formatIsoDate(grid.monday)}">${versions?.showingDraft ? html`<input type="hidden" name="draft" value="1">` : ''}<button type="submit">show</button>
 <a href="${weekLink(addDays(grid.monday, -7))}">← previous week</a> · <a href="${weekLink(addDays(grid.monday, 7))}">next week →</a></form>
 ${weekHeatmapSvg(grid, colours)}
 ${heatmapLegend(colours)}
@@ -46,13 +50,24 @@ ${exceptions.length === 0 ? html`<p class="muted">None: every day answers like i
 <section id="simulate"><h2>Place a simulated call</h2>
 <form class="call" id="call-form" data-route="${route.id}">
 <label>at <input type="text" name="at" value="${now.toISOString()}" size="26"></label>
-<label>caller <input type="text" name="from" value="${caller.callerIdNumber ?? '+14155550123'}"></label>
+<label>caller <input type="text" name="from" value="${caller.callerIdNumber ?? (versions?.showingDraft ? route.testCallers?.[0] : undefined) ?? '+14155550123'}"></label>
 <label>dialed <input type="text" name="to" value="${caller.dialed ?? '+12125550100'}"></label>
 <label>digits <input type="text" name="digits" value="" placeholder="1,2 (one per prompt)"></label>
 <label><input type="checkbox" name="answer"> callee answers</label>
 <button type="submit">call</button></form>
 <pre id="transcript" hidden></pre><p id="timeline-link"></p></section>`;
   return htmlPage(`${route.id} — kazoo-pivot`, body, ROUTE_SCRIPT);
+}
+
+/** Which stored version the page shows, with a link to the other. */
+function versionLine(route: Route, versions: RoutePageInput['versions']): RawHtml {
+  if (!versions || versions.live === undefined) return html``;
+  if (versions.showingDraft) {
+    const testers = route.testCallers?.length ? route.testCallers.join(', ') : 'none listed';
+    return html`<p id="version" class="bad">Draft version ${versions.draft}: not live. Only its test callers (${testers}) get it; everyone else gets <a href="?">live version ${versions.live}</a>. <code>npm run rules -- publish ${route.id} ${versions.draft}</code> makes it live.</p>`;
+  }
+  const draft = versions.draft === undefined ? '' : html` · <a href="?draft=1">draft version ${versions.draft}</a> waits to be published`;
+  return html`<p id="version">Live version ${versions.live}${draft}</p>`;
 }
 
 /** The deployed dashboard's funnel, from the calls this server kept (see /console/calls). */
