@@ -45,7 +45,8 @@ Commands:
   history <route>       the route's versions, newest first: number, live / draft, when, who, message
   rollback <route>      make the version live before the current one live again (--to N: version N)
   publish <route> <N>   make version N (usually the draft) live
-  diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
+  diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged;
+                        --calls: what changes for callers instead (same as impact)
   pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML;
                         --version N: that stored version instead)
   list                  print the stored route ids
@@ -104,6 +105,7 @@ const OPTIONS = {
   keep: { type: 'string' },
   to: { type: 'string' },
   'fail-on-change': { type: 'boolean' },
+  calls: { type: 'boolean' },
   version: { type: 'string' },
   days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -126,9 +128,10 @@ const ARITY: Record<string, Arity> = {
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days' | 'version';
+type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days' | 'version' | 'calls';
 const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   impact: ['fail-on-change', 'days'],
+  diff: ['calls', 'fail-on-change', 'days'],
   push: ['draft', 'message', 'keep'],
   rollback: ['to'],
   pull: ['out', 'version'],
@@ -165,7 +168,20 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes', 'base', 'secret', 'draft', 'message', 'keep', 'to', 'fail-on-change', 'days', 'version'] as const) {
+  for (const option of [
+    'out',
+    'yes',
+    'base',
+    'secret',
+    'draft',
+    'message',
+    'keep',
+    'to',
+    'fail-on-change',
+    'days',
+    'version',
+    'calls',
+  ] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
@@ -194,6 +210,16 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
 
   const days = values.days === '0' ? 0 : positiveNumber(values.days ?? '365');
   if (days === undefined || days > 3660) return usageError(`--days must be a number of days from 0 to 3660, got "${values.days}"`, io);
+
+  // `diff --calls` is `impact`: the same comparison, asked for where operators already look.
+  if (command === 'diff' && values.calls) {
+    const rest = argv.filter((a) => a !== '--calls');
+    rest.splice(rest.indexOf('diff'), 1);
+    return runRulesCli(['impact', ...rest], io, deps);
+  }
+  if (command === 'diff' && (values['fail-on-change'] || values.days !== undefined)) {
+    return usageError('--fail-on-change and --days apply to impact (or diff --calls)', io);
+  }
 
   const target = resolveTableTarget(values, fullDeps.env);
   const first = operands[0]!;

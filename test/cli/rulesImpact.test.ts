@@ -59,4 +59,20 @@ describe('npm run rules -- impact', () => {
     expect(result.stdout).toContain('main-number: live v1 → ');
     expect(result.stdout).toContain(': no change for callers');
   });
+
+  it('diff --calls is impact by another name', async () => {
+    // Prepare
+    const edited = structuredClone(exampleDocument('main-number.json')) as { rules: { when: { time: Record<string, number> } }[] };
+    edited.rules[0]!.when.time['time_window_stop'] = 64_800;
+    const file = join(dir, 'main-number.json');
+    await writeFile(file, JSON.stringify(edited));
+
+    // Act
+    const viaDiff = await rules('diff', file, '--calls', '--days', '0');
+    const viaImpact = await rules('impact', file, '--days', '0');
+
+    // Assess
+    expect(viaDiff).toEqual(viaImpact);
+    expect(viaDiff.stdout).toContain('Mon–Fri 17:00–18:00');
+  });
 });
