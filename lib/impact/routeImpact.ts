@@ -3,12 +3,12 @@ import type { PreviewCaller } from '../preview/previewCaller';
 import { DAY_NAMES, describeRanges, formatMinute, mergeSlots, type SlotRange } from '../preview/slotRanges';
 import { answerAt, evaluateDay, evaluateWeek } from '../preview/weekGrid';
 import type { Route } from '../routes/routeSchema';
-import { addDays, dayOfWeek, formatIsoDate } from '../temporal/localDate';
+import { addDays, dayOfWeek, formatIsoDate, type LocalDate } from '../temporal/localDate';
 import { zonedDateTime } from '../temporal/timeZone';
 import { ANY_OTHER_CALLER, callerVariants } from './callerVariants';
 import { answerOnPath, ivrPaths } from './ivrPaths';
 import { stepChanges } from './stepChanges';
-import { repeatsEveryWeek } from './weeklyRules';
+import { calendarRules, fallsOn, repeatsEveryWeek } from './weeklyRules';
 
 /** What changes for one kind of caller (or one IVR path), in lines of words and times. */
 export type ImpactSection = { label: string; lines: string[] };
@@ -37,9 +37,8 @@ type Instant = { day: number; minute: number; at: Date };
 export function compareRouteVersions(before: Route, after: Route, { now, days = 365 }: ImpactOptions): ImpactReport {
   // The same routing (words aside) cannot answer differently: spare the year of evaluations.
   if (routingOf(before) === routingOf(after)) return { sections: [], dates: [], changed: false };
-  const instants: Instant[] = evaluateWeek(after, { now, caller: ANY_OTHER_CALLER.caller }).days.flatMap((d) =>
-    d.slots.map(({ day, minute, at }) => ({ day, minute, at })),
-  );
+  const grid = evaluateWeek(after, { now, caller: ANY_OTHER_CALLER.caller });
+  const instants: Instant[] = grid.days.flatMap((d) => d.slots.map(({ day, minute, at }) => ({ day, minute, at })));
   const sections: ImpactSection[] = [];
   let baseWeek: SlotRange<Pair>[] = [];
   for (const variant of callerVariants(before, after)) {
@@ -63,7 +62,9 @@ export function compareRouteVersions(before: Route, after: Route, { now, days = 
   }
   // Rules that repeat every week answer every date like its weekday: no year to walk.
   const dates =
-    days > 0 && !(repeatsEveryWeek(before) && repeatsEveryWeek(after)) ? exceptionDates(before, after, now, days, baseWeek) : [];
+    days > 0 && !(repeatsEveryWeek(before) && repeatsEveryWeek(after))
+      ? exceptionDates(before, after, now, days, baseWeek, grid.monday)
+      : [];
   return { sections, dates, changed: sections.length > 0 || dates.length > 0 };
 }
 
@@ -101,23 +102,39 @@ function describePairs(ranges: SlotRange<Pair>[]): string[] {
  * weekday (a holiday rule changed, a closure added, or the weekly change does
  * not apply that day).
  */
-function exceptionDates(before: Route, after: Route, now: Date, days: number, week: SlotRange<Pair>[]): string[] {
+function exceptionDates(before: Route, after: Route, now: Date, days: number, week: SlotRange<Pair>[], monday: LocalDate): string[] {
   const today = zonedDateTime(now, after.timezone).date;
+  const rules = [
+    ...calendarRules(before).map((rule) => ({ rule, zone: before.timezone })),
+    ...calendarRules(after).map((rule) => ({ rule, zone: after.timezone })),
+  ];
+  // Only a date a calendar rule falls on can answer unlike its weekday (a change of zone: any date).
+  const special = (date: LocalDate) => before.timezone !== after.timezone || rules.some(({ rule, zone }) => fallsOn(rule, date, zone));
+  const changedOn = (date: LocalDate, day: number) =>
+    changedRanges(
+      evaluateDay(after, date, ANY_OTHER_CALLER.caller, day).slots.map(({ minute, at }) => ({ day, minute, at })),
+      (at) => pairAt(before, after, at, ANY_OTHER_CALLER.caller),
+    );
+  const usual = new Map<number, string>();
+  const usualFor = (day: number): string => {
+    let plan = usual.get(day);
+    if (plan === undefined) {
+      // The compared week's date may itself be a holiday: lean on the next ordinary date of that weekday.
+      const k = [0, 1, 2, 3, 4, 5, 6, 7, 8].find((n) => !special(addDays(monday, day + 7 * n)));
+      if (k === undefined) plan = '';
+      else if (k === 0) plan = planOf(week.filter((r) => r.day === day));
+      else plan = planOf(changedOn(addDays(monday, day + 7 * k), day));
+      usual.set(day, plan);
+    }
+    return plan;
+  };
   const lines: string[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(today, i);
+    if (!special(date)) continue;
     const day = dayOfWeek(date) - 1;
-    const slots = evaluateDay(after, date, ANY_OTHER_CALLER.caller, day).slots.map((s) => ({
-      ...s,
-      pair: { before: answerAt(before, s.at, ANY_OTHER_CALLER.caller), after: s.answer },
-    }));
-    const changed = mergeSlots(
-      slots,
-      (s) => pairKey(s.pair),
-      (s) => s.pair,
-    ).filter((r) => r.value.before.key !== r.value.after.key);
-    const usual = week.filter((r) => r.day === day);
-    if (planOf(changed) === planOf(usual)) continue;
+    const changed = changedOn(date, day);
+    if (planOf(changed) === usualFor(day)) continue;
     const words = changed.length === 0 ? `no change (unlike other ${DAY_NAMES[day]}s)` : describeDayPairs(changed);
     lines.push(`${formatIsoDate(date)} ${DAY_NAMES[day]}: ${words}`);
   }

@@ -28,7 +28,7 @@ describe('compareRouteVersions', () => {
     const after = parseRoute(mainNumberV2());
 
     // Act
-    const report = compareRouteVersions(before, after, { now: NOW, days: 32 });
+    const report = compareRouteVersions(before, after, { now: NOW, days: 365 });
 
     // Assess
     expect(report.changed).toBe(true);
@@ -84,6 +84,20 @@ describe('compareRouteVersions', () => {
       { label: 'step menu, press 2', lines: ['always: ring user f0e1… then voicemail b7e2… → voicemail b7e2…'] },
       { label: 'step menu, a key no option takes (3) on the last try', lines: ['always: voicemail b7e2… → hang up'] },
       { label: 'step menu, no input on the last try', lines: ['always: voicemail b7e2… → hang up'] },
+    ]);
+  });
+
+  it('a holiday in the compared week is still reported once, not every other week as its opposite', () => {
+    // Prepare: judged in Christmas week, so the week itself holds the closure
+    const before = parseRoute(exampleDocument('main-number.json'));
+    const after = parseRoute(mainNumberV2());
+
+    // Act
+    const report = compareRouteVersions(before, after, { now: new Date('2026-12-23T17:00:00Z'), days: 365 });
+
+    // Assess
+    expect(report.dates).toEqual([
+      '2026-12-25 Fri: 00:00–09:00: voicemail b7e2… → hang up; 09:00–17:00: ring device a3f1… then voicemail b7e2… → hang up; 17:00–24:00: voicemail b7e2… → hang up',
     ]);
   });
 });
