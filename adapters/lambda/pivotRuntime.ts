@@ -42,6 +42,7 @@ export function createPivotRuntime(
   const rules = new CachedRulesStore(routeSource, {
     versions: routeVersions,
     ttlMs: config.ROUTE_CACHE_TTL_MS,
+    maxBytes: config.ROUTE_CACHE_BYTES,
     // Routes are judged by the same policy as the answers (set only by the local server).
     callflowPolicy: overrides.callflowPolicy,
     onInvalid: (error) =>

@@ -151,9 +151,9 @@ function describeDayPairs(ranges: readonly SlotRange<Pair>[]): string {
   return ranges.map((r) => `${formatMinute(r.startMinute)}–${formatMinute(r.endMinute)}: ${pairWords(r.value)}`).join('; ');
 }
 
-/** What decides answers, as comparable text: the document without its words, its version and its draft. */
+/** What decides answers, as comparable text: the document without its words, its version, its draft and its caches. */
 function routingOf(route: Route): string {
-  const { patterns: _p, version: _v, draft: _d, description: _t, testCallers: _c, $schema: _s, ...routing } = route;
+  const { patterns: _p, temporalDays: _days, version: _v, draft: _d, description: _t, testCallers: _c, $schema: _s, ...routing } = route;
   return JSON.stringify(routing);
 }
 
