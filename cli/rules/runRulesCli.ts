@@ -41,7 +41,8 @@ Commands:
                         and dates of the next --days N (default 365) unlike their weekday. In words:
                         "Mon–Fri 17:00–17:30: voicemail b7e2… → ring device a3f1…". --fail-on-change: exit 3.
   show <route>          who answers when: the live version's week as a table in the route's zone, the
-                        callers its rules single out, the coming exceptions (90 days), the IVR as a tree
+                        callers its rules single out, the coming exceptions (90 days), the IVR as a tree;
+                        --draft: the draft's instead
   history <route>       the route's versions, newest first: number, live / draft, when, who, message
   rollback <route>      make the version live before the current one live again (--to N: version N)
   publish <route> <N>   make version N (usually the draft) live
@@ -66,7 +67,7 @@ Options:
   --base URL            url: where the routes are served, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/pivot/
   --secret ID           url: the route key secret to derive the token from (needs --base)
   -y, --yes             delete: confirm
-  --draft               push: store as the draft, not live
+  --draft               push: store as the draft, not live; show: the draft
   -m, --message TEXT    push: why, shown by history
   --keep N              push: versions to keep
   --to N                rollback: the version to return to
@@ -134,6 +135,7 @@ const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   diff: ['calls', 'fail-on-change', 'days'],
   push: ['draft', 'message', 'keep'],
   rollback: ['to'],
+  show: ['draft'],
   pull: ['out', 'version'],
   delete: ['yes'],
   url: ['base', 'secret'],
@@ -240,7 +242,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
         now: fullDeps.now(),
       });
     case 'show':
-      return showCommand(first, target, io, fullDeps, fullDeps.now());
+      return showCommand(first, target, io, fullDeps, fullDeps.now(), values.draft === true);
     case 'history':
       return historyCommand(first, target, io, fullDeps);
     case 'rollback':

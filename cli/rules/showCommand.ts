@@ -15,6 +15,7 @@ export async function showCommand(
   io: RulesIo,
   deps: Pick<RulesCliDeps, 'openRouteTable'>,
   now: Date,
+  draft = false,
 ): Promise<number> {
   return withRouteTable(target, io, deps, async (admin) => {
     const pointer = await admin.versions.readPointer(routeId);
@@ -22,15 +23,20 @@ export async function showCommand(
       io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
       return EXIT_FAILED;
     }
+    if (draft && !pointer.draft) {
+      io.stderr.write(`route ${routeId} has no draft (push one with --draft)\n`);
+      return EXIT_FAILED;
+    }
+    const shown = draft ? pointer.draft! : { document: pointer.document, version: pointer.liveVersion };
     let route: Route;
     try {
-      route = parseStoredRoute(pointer.document, routeId);
+      route = parseStoredRoute(shown.document, routeId);
     } catch (error) {
       if (!(error instanceof RouteValidationError)) throw error;
       io.stderr.write(`the stored route is invalid: ${error.message}\n`);
       return EXIT_FAILED;
     }
-    for (const line of describeRoute(route, now, pointer.liveVersion)) io.stdout.write(`${line}\n`);
+    for (const line of describeRoute(route, now, shown.version, draft ? 'draft' : 'live')) io.stdout.write(`${line}\n`);
     return EXIT_OK;
   });
 }

@@ -13,10 +13,10 @@ import { weekTable } from './weekTable';
 const EXCEPTION_DAYS = 90;
 
 /** The whole text `show` prints for one route. */
-export function describeRoute(route: Route, now: Date, version?: number): string[] {
+export function describeRoute(route: Route, now: Date, version?: number, state: 'live' | 'draft' = 'live'): string[] {
   const week = evaluateWeek(route, { now, caller: ANY_OTHER_CALLER.caller });
   const lines = [
-    `${route.id}${version === undefined ? '' : ` (live v${version})`}: week of ${formatIsoDate(week.monday)}, times in ${route.timezone}`,
+    `${route.id}${version === undefined ? '' : ` (${state} v${version})`}: week of ${formatIsoDate(week.monday)}, times in ${route.timezone}`,
     '',
     'Who answers a caller the rules do not single out:',
     ...weekTable(week).map((line) => `  ${line}`),

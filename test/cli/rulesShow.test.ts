@@ -5,23 +5,26 @@ import { createTestTable } from '../fixtures/dynamoTestTable';
 import { exampleDocument } from '../fixtures/exampleRoutes';
 
 let tableName: string;
+let admin: DynamoRouteAdmin;
 
 beforeAll(async () => {
   const table = await createTestTable('rules-show');
   tableName = table.tableName;
-  const admin = new DynamoRouteAdmin(table);
+  admin = new DynamoRouteAdmin(table);
   for (const file of ['main-number.json', 'sales-support-menu.json']) {
     const document = exampleDocument(file);
     await admin.versions.push(String(document['id']), document, { draft: false, keep: 20, pushedBy: 'test' });
   }
 });
 
-async function show(routeId: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function show(routeId: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
   const now = () => new Date('2026-11-24T17:00:00Z');
-  const code = await runRulesCli(['show', routeId, '--endpoint', process.env.DYNAMODB_ENDPOINT!, '--table', tableName], io, { now });
+  const code = await runRulesCli(['show', routeId, ...extra, '--endpoint', process.env.DYNAMODB_ENDPOINT!, '--table', tableName], io, {
+    now,
+  });
   return { code, stdout, stderr };
 }
 
@@ -72,5 +75,22 @@ describe('npm run rules -- show', () => {
     // Assess
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no route nobody in table');
+  });
+
+  it('--draft shows the draft beside the live version, and says when there is none', async () => {
+    // Prepare: a draft of the main number that stays open until 18:00
+    const draft = structuredClone(exampleDocument('main-number.json')) as { rules: { when: { time: Record<string, number> } }[] };
+    draft.rules[0]!.when.time['time_window_stop'] = 64_800;
+    await admin.versions.push('main-number', draft, { draft: true, keep: 20, pushedBy: 'test' });
+
+    // Act
+    const drafted = await show('main-number', '--draft');
+    const none = await show('sales-support', '--draft');
+
+    // Assess
+    expect(drafted.stdout).toContain('main-number (draft v2)');
+    expect(drafted.stdout).toContain('  09:00–18:00   B   B   B   B   B   A   A');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('route sales-support has no draft');
   });
 });
