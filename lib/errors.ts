@@ -186,3 +186,11 @@ export class DataNeededError extends Error {
     super(need.kind === 'lookup' ? `lookup "${need.name}" not fetched yet` : 'calendar feed not fetched yet');
   }
 }
+
+/**
+ * A versioned route write the rules CLI cannot do as asked: another push landed
+ * meanwhile, the version named is not stored, or a draft has no live route to sit on.
+ */
+export class RouteVersionError extends Error {
+  override readonly name = 'RouteVersionError';
+}

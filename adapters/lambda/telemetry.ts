@@ -4,6 +4,7 @@ import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
 import { recordSplitBranch } from './outsideTelemetry';
+import { recordIvrFunnel } from './ivrFunnelMetrics';
 
 /**
  * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
@@ -41,7 +42,16 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
   };
 }
 
-export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown; replayed?: true };
+export type PivotOutcomeRecord = {
+  outcome: Outcome;
+  statusCode: number;
+  latencyMs: number;
+  error?: unknown;
+  routeId?: string;
+  step?: string;
+  heardInput?: boolean;
+  replayed?: true;
+};
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
@@ -69,6 +79,7 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
   recordSplitBranch(t, request?.routeId, outcome);
+  recordIvrFunnel(t, record);
 }
 
 export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };
