@@ -4,7 +4,8 @@
  * route's time zone.
  */
 import type { CalendarRule } from './calendarRule';
-import { addDays, compareDates, isSameDate } from './localDate';
+import { SECONDS_PER_DAY } from './clockTime';
+import { addDays, compareDates, toEpochDay } from './localDate';
 import { nextRuleDate } from './nextRuleDate';
 import { startDateIn } from './ruleStart';
 import type { TemporalRule } from './temporalRuleSchema';
@@ -16,9 +17,12 @@ import { zonedDateTime } from './timeZone';
  *   (Kazoo drops it before looking at `enabled`);
  * - `enabled: true` matches at any time of day, `enabled: false` never;
  * - otherwise its next occurrence, searched from today for weekly rules and
- *   from yesterday for the others, must be today, and the wall-clock time must
- *   lie inside the window, both ends included. A window that stops before it
- *   starts never matches: an overnight window takes two rules.
+ *   from yesterday for the others, is the base date, and the local time must
+ *   lie inside [base + start, base + stop], both ends included, counted in
+ *   local seconds as Kazoo counts them. So a window stopping at 86400 also
+ *   holds at 00:00:00 of the next day when the base date is yesterday (a
+ *   `date` rule). A window that stops before it starts never matches: an
+ *   overnight window takes two rules (the `hours` condition writes them).
  *
  * Throws RangeError for a zone the runtime does not know; check route files
  * with isValidTimeZone.
@@ -35,7 +39,9 @@ export function isRuleActive(rule: TemporalRule, instant: Date, timeZone: string
   const searchFrom = rule.cycle === 'weekly' ? now.date : addDays(now.date, -1);
   const occurrence = nextRuleDate(calendarRule, searchFrom);
 
-  return isSameDate(occurrence, now.date) && now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
+  // Kazoo: LSec against BaseTime + TStart .. BaseTime + TStop, in local Gregorian seconds.
+  const localSeconds = (toEpochDay(now.date) - toEpochDay(occurrence)) * SECONDS_PER_DAY + now.secondsIntoDay;
+  return localSeconds >= rule.timeWindowStart && localSeconds <= rule.timeWindowStop;
 }
 
 /** True when any of the rules is active: a route's rule list means "any of these". */
