@@ -14,6 +14,8 @@ import {
   type RulesIo,
 } from './routeTable';
 import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
+import { closeCommand, reopenCommand } from './closureCommands';
+import { kazooRulesCommand } from './kazooRulesCommand';
 import { routeSchema } from '../../lib/routes/routeSchema';
 
 const HELP_TEXT = `Usage: npm run rules -- <command> [options]
@@ -22,12 +24,23 @@ Manage the routing rules (route documents) of Kazoo Pivot, one item per route in
 Route files are JSON or YAML (.yaml, .yml); see examples/ and schemas/route.schema.json.
 
 Commands:
-  validate <files...>   check route files; errors name file, route, rule and field
+  validate <files...>   check route files; errors name file, route, rule and field. Warnings name quiet
+                        mistakes the same way: a zone without DST where the place has it (EST, MST…), a
+                        yearly rule without month, a window that can never match, days out of order, a
+                        rule after an unconditional rule, duplicate rule names, a start_date in the future.
+                        --strict makes warnings errors.
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
-                        Nothing is written when any file is invalid.
+                        Nothing is written when any file is invalid (or, with --strict, has warnings).
   diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
   pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML)
-  list                  print the stored route ids
+  list                  print the stored route ids; a closed route shows CLOSED, until when, its message
+  close <route>         emergency closure: calls get the route's closed callflow (else its fallback) within
+                        the route cache time, whatever its rules say. --until <time> (90m, 2h, 2026-12-24T17:00
+                        in the route's zone, or an instant with offset), --message <text> spoken first.
+                        Stored apart from the route document; logged and counted when it answers a call.
+  reopen <route>        end an emergency closure
+  kazoo-rules <files...> print each route's time, hours, holidays (this year and next) and closures as
+                        Kazoo temporal_rules documents
   delete <route>        remove a route (requires --yes)
   url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
                         Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
@@ -43,6 +56,9 @@ Options:
   -o, --out FILE        pull: write to FILE instead of stdout
   --base URL            url: where the routes are served, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/pivot/
   --secret ID           url: the route key secret to derive the token from (needs --base)
+  --until TIME          close: reopen by itself then
+  --message TEXT        close: spoken (TTS) to callers before the closed callflow
+  --strict              validate, push: warnings are errors
   -y, --yes             delete: confirm
   -h, --help            this text
 
@@ -53,6 +69,9 @@ Examples:
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- pull main-number --out main-number.json
+  npm run rules -- close main-number --until 2h --message "We are closed due to a storm." --endpoint http://127.0.0.1:8000
+  npm run rules -- reopen main-number --endpoint http://127.0.0.1:8000
+  npm run rules -- kazoo-rules examples/small-business.json
   npm run rules -- url main-number --endpoint http://127.0.0.1:8000
   npm run rules -- url main-number --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --secret <arn> --region eu-west-1
 `;
@@ -64,6 +83,9 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   base: { type: 'string' },
   secret: { type: 'string' },
+  until: { type: 'string' },
+  message: { type: 'string' },
+  strict: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -77,14 +99,21 @@ const ARITY: Record<string, Arity> = {
   delete: { min: 1, max: 1, operand: '<route>' },
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
+  close: { min: 1, max: 1, operand: '<route>' },
+  reopen: { min: 1, max: 1, operand: '<route>' },
+  'kazoo-rules': { min: 1, max: Infinity, operand: '<files...>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-const OWN_OPTIONS: Record<string, readonly ('out' | 'yes' | 'base' | 'secret')[]> = {
+const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   pull: ['out'],
   delete: ['yes'],
   url: ['base', 'secret'],
+  close: ['until', 'message'],
+  validate: ['strict'],
+  push: ['strict'],
 };
+type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'until' | 'message' | 'strict';
 
 /** The rules CLI, argv in, exit code out; the process wrapper is cli/rules.ts. */
 export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<RulesCliDeps> = {}): Promise<number> {
@@ -92,6 +121,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     env: deps.env ?? process.env,
     openRouteTable: deps.openRouteTable ?? openRouteTable,
     readRouteKeys: deps.readRouteKeys ?? readRouteKeysFromSecretsManager,
+    now: deps.now ?? (() => new Date()),
   };
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
@@ -114,7 +144,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes', 'base', 'secret'] as const) {
+  for (const option of ['out', 'yes', 'base', 'secret', 'until', 'message', 'strict'] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
@@ -133,9 +163,17 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   const first = operands[0]!;
   switch (command) {
     case 'validate':
-      return validateCommand(operands, io);
+      return validateCommand(operands, io, { strict: values.strict, now: fullDeps.now() });
     case 'push':
-      return pushCommand(operands, target, io, fullDeps);
+      return pushCommand(operands, target, io, fullDeps, { strict: values.strict, now: fullDeps.now() });
+    case 'kazoo-rules':
+      return kazooRulesCommand(operands, io, fullDeps.now());
+    case 'close':
+    case 'reopen': {
+      if (!routeSchema.shape.id.safeParse(first).success) return usageError(`"${first}" is not a route id (letters, digits, - and _)`, io);
+      if (command === 'reopen') return reopenCommand(first, target, io, fullDeps);
+      return closeCommand(first, { until: values.until, message: values.message, now: fullDeps.now() }, target, io, fullDeps);
+    }
     case 'diff':
       return diffCommand(operands, target, io, fullDeps);
     case 'pull':
@@ -148,7 +186,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       return urlCommand(first, { base: values.base, secret: values.secret, region: target.region, checkTable }, io, fullDeps);
     }
     default:
-      return listCommand(target, io, fullDeps);
+      return listCommand(target, io, fullDeps, fullDeps.now());
   }
 }
 

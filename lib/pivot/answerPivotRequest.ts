@@ -13,6 +13,7 @@ import type { CallStateStore } from '../calls/callStateStore';
 import type { RulesStore } from '../routes/rulesStore';
 import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
+import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -25,6 +26,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Emergency closures (`rules close`), read beside the route on a fresh call; absent: never closed. */
+  closures?: ClosureStore;
 };
 
 export type PivotContext = {
@@ -64,12 +67,16 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       if (request.step !== undefined) {
         verifyFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
       }
-      const route = await deps.rules.getRoute(routeId, { signal });
+      // Read side by side: the closure costs no time of its own (and is cached as long as the route).
+      const [route, emergencyClosure] = await Promise.all([
+        deps.rules.getRoute(routeId, { signal }),
+        request.step === undefined ? deps.closures?.getClosure(routeId, { signal }) : undefined,
+      ]);
       if (!route) throw new RouteNotFoundError(routeId);
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const decision = await decide(deps, route, request, ctx, keys, signal);
+      const decision = await decide(deps, route, request, ctx, keys, signal, emergencyClosure);
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
@@ -102,6 +109,7 @@ async function decide(
   ctx: PivotContext,
   keys: RouteKeys,
   signal: AbortSignal,
+  emergencyClosure?: EmergencyClosure,
 ): Promise<Decision> {
   const signFollowUps = followUpQuery(
     keys,
@@ -114,6 +122,7 @@ async function decide(
     now: ctx.now,
     pivotBack: pivotBackFor(request, ctx.routeUrl, signFollowUps),
     callflowPolicy: deps.callflowPolicy,
+    emergencyClosure,
   };
   // The route's own calls only: the same Call-ID on another route is another call state.
   const callKey = { routeId: route.id, callId: request.callId };

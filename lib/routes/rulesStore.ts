@@ -1,6 +1,7 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseRoute } from './parseRoute';
+import { parseRoute, usesHolidays } from './parseRoute';
+import { holidayLibraryLoaded, loadHolidayLibrary } from '../holidays/holidayCondition';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
@@ -75,7 +76,12 @@ export class CachedRulesStore implements RulesStore {
         ? error
         : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
     }
-    const route = raw === undefined ? undefined : this.validate(routeId, raw);
+    let route = raw === undefined ? undefined : this.validate(routeId, raw);
+    // Only a route that uses holidays pays for the holiday library, once per process; judged again with it.
+    if (route && usesHolidays(route) && !holidayLibraryLoaded()) {
+      await loadHolidayLibrary();
+      route = this.validate(routeId, raw);
+    }
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route };
     this.entries.set(routeId, entry);
     if (this.entries.size > 1_000) this.entries.delete(this.entries.keys().next().value!);

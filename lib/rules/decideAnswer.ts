@@ -10,6 +10,8 @@ import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
+import { isClosureActive, type EmergencyClosure } from '../closures/emergencyClosure';
+import { closedAction, routeClosureAt, withClosureMessage } from './closures';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -33,12 +35,31 @@ type Inputs = {
   pivotBack: PivotBack;
   /** What a callflow may hold once its placeholders are filled in; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** The route's emergency closure (`rules close`), as read beside the route. */
+  emergencyClosure?: EmergencyClosure;
 };
 
-/** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
-export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
+/**
+ * A fresh request (no `step` in the URL): a closure wins (emergency first, then the
+ * route's own), else rules in order, first match wins, else the fallback.
+ */
+export function decideEntry({
+  route,
+  request,
+  now,
+  pivotBack,
+  callflowPolicy = KAZOO_CALLFLOW_POLICY,
+  emergencyClosure,
+}: Inputs): Decision {
   const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
+  if (isClosureActive(emergencyClosure, now)) return closedDecision(env, emergencyClosure);
+  const closure = routeClosureAt(route, now);
+  if (closure) {
+    const action = closedAction(route, closure);
+    const outcome = { kind: 'closed', closure: closure.label } as const;
+    return action ? resolve(action, outcome, env, []) : { outcome: { kind: 'no-match' } };
+  }
   for (const [i, rule] of route.rules.entries()) {
     const result = matchConditions(rule.when, ctx, route.patterns);
     if (result.matched) return resolve(rule.then, { kind: 'rule', rule: rule.name ?? `rule-${i + 1}` }, env, result.captures);
@@ -86,6 +107,19 @@ export function decideFollowUp(
 }
 
 type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy: CallflowPolicy };
+
+/** `rules close`: the message (if any), then the route's closed callflow, else its fallback. */
+function closedDecision(env: Env, closure: EmergencyClosure): Decision {
+  const outcome = { kind: 'closed', closure: 'emergency' } as const;
+  const action = closedAction(env.route);
+  if (action && 'goto' in action) {
+    // An IVR after the message would need the message inside its prompt; the step answers alone.
+    return resolve(action, outcome, env, []);
+  }
+  const next = action ? materialize(action, env, []) : undefined;
+  const node = withClosureMessage(closure, next);
+  return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
+}
 
 function optionCaptures(
   option: { digits?: string | string[]; pattern?: string },

@@ -27,6 +27,8 @@ const retryOutcome = z.object({ kind: z.literal('retry'), step: z.string() });
 const failureOutcome = z.object({ kind: z.literal('failure'), step: z.string(), ...answerTrouble });
 /** No rule matched (or the step named in the URL is gone): the route's fallback. */
 const fallbackOutcome = z.object({ kind: z.literal('fallback'), reason: z.enum(['unknown-step']).optional(), ...answerTrouble });
+/** The route is closed: `closure` is a route closure's label, or `emergency` for `rules close`. */
+const closedOutcome = z.object({ kind: z.literal('closed'), closure: z.string(), ...answerTrouble });
 /** No rule matched and the route has no fallback: answered 503. */
 const noMatchOutcome = z.object({ kind: z.literal('no-match') });
 
@@ -37,11 +39,12 @@ export const decisionOutcomeSchema = z.discriminatedUnion('kind', [
   failureOutcome,
   fallbackOutcome,
   noMatchOutcome,
+  closedOutcome,
 ]);
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 
 /** The outcomes that chose an action and can therefore run into answerTrouble. */
-export type ChosenOutcome = Extract<DecisionOutcome, { kind: 'rule' | 'option' | 'failure' | 'fallback' }>;
+export type ChosenOutcome = Extract<DecisionOutcome, { kind: 'rule' | 'option' | 'failure' | 'fallback' | 'closed' }>;
 
 export const outcomeSchema = z.discriminatedUnion('kind', [
   ...decisionOutcomeSchema.options,
@@ -67,6 +70,8 @@ export function describeOutcome(outcome: Outcome): string {
       return `fallback${outcome.reason ? `:${outcome.reason}` : ''}${troubleSuffix(outcome)}`;
     case 'no-match':
       return 'no-match';
+    case 'closed':
+      return `closed:${outcome.closure}${troubleSuffix(outcome)}`;
     case 'degraded':
       return `degraded:${outcome.answer}`;
     case 'refused':
