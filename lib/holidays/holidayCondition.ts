@@ -118,8 +118,8 @@ export function holidaysOfYear(condition: HolidayCondition, year: number, timeZo
 export function holidayAt(condition: HolidayCondition, instant: Date, timeZone: string): HolidaySpan | undefined {
   const year = zonedDateTime(instant, timeZone).date.year;
   const t = instant.getTime();
-  // A holiday that starts on New Year's Eve may still run on January 1st.
-  for (const y of [year, year - 1]) {
+  // A holiday listed under a neighbouring year may fall in this one (an observed day, one running past midnight).
+  for (const y of [year, year - 1, year + 1]) {
     const found = holidaysOfYear(condition, y, timeZone).find((h) => h.start <= t && t < h.end);
     if (found) return found;
   }

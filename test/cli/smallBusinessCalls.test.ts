@@ -38,7 +38,7 @@ describe('small-business: which branch answers, by New York wall clock', () => {
     ['Friday 2026-07-03 10:00 EDT, Independence Day observed: the holiday greeting', '2026-07-03T14:00:00Z', GREETING],
     ['Friday 2027-12-31 10:00 EST, New Year 2028 observed across the year end: the holiday greeting', '2027-12-31T15:00:00Z', GREETING],
     ['closure inventory-day (Tuesday 2026-12-29 10:00)', '2026-12-29T15:00:00Z', GREETING],
-    ['closure winter-break, New Year\'s Eve 23:59 EST', '2027-01-01T04:59:00Z', GREETING],
+    ["closure winter-break, New Year's Eve 23:59 EST", '2027-01-01T04:59:00Z', GREETING],
     ['closure winter-break, its last day (Saturday 2027-01-02)', '2027-01-02T17:00:00Z', GREETING],
     ['the Monday after the year end, 09:00 EST: open', '2027-01-04T14:00:00Z', RING_GROUP],
     ['Monday 13:30Z after DST ends (08:30 EST): the after-hours menu', '2026-11-02T13:30:00Z', [...MENU, 'voicemail']],
