@@ -48,8 +48,7 @@ export async function validateCommand(files: string[], io: RulesIo, policy: Warn
   const loaded = await loadRouteFiles(files, policy);
   for (const result of loaded.results) {
     if (result.ok) {
-      for (const line of result.local.warnings) io.stderr.write(`${policy.strict ? 'error (--strict)' : 'warning'}: ${line}\n`);
-      if (policy.strict && result.local.warnings.length > 0) continue;
+      for (const line of result.local.warnings) io.stderr.write(`warning: ${line}\n`);
       const { route } = result.local;
       const steps = Object.keys(route.steps).length;
       io.stdout.write(`OK  ${result.file}  route ${route.id} (${plural(route.rules.length, 'rule')}, ${plural(steps, 'step')})\n`);
@@ -75,7 +74,7 @@ export async function loadRouteFiles(files: string[], policy: WarningPolicy = {}
   for (const file of files) {
     const result = await loadRouteFile(file, policy.now ?? new Date());
     const strictFailure = policy.strict && result.ok && result.local.warnings.length > 0;
-    results.push(strictFailure ? { ok: false, file, errors: result.local.warnings } : result);
+    results.push(strictFailure ? { ok: false, file, errors: result.local.warnings.map((w) => `error (--strict): ${w}`) } : result);
   }
   return {
     results,

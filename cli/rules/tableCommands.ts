@@ -111,7 +111,8 @@ function warnIfInvalid(document: Record<string, unknown>, routeId: string, io: R
  */
 export async function listCommand(target: TableTarget, io: RulesIo, deps: TableDeps, now: Date = new Date()): Promise<number> {
   return withRouteTable(target, io, deps, async (admin, closureAdmin) => {
-    const [ids, closures] = await Promise.all([admin.listRouteIds(), closureAdmin.listClosures()]);
+    const ids = await admin.listRouteIds();
+    const closures = await closureAdmin.listClosures();
     for (const id of ids) {
       const closure = closures.get(id);
       if (!isClosureActive(closure, now)) {
