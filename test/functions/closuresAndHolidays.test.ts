@@ -15,7 +15,6 @@ import { expectKazooValid } from '../support/kazooSchemas';
 
 type Setup = Awaited<ReturnType<typeof pivotTestRuntime>>;
 
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 const say = (text: string) => ({ module: 'tts', data: { text } });
 
 /** Berlin, where the clocks went forward on Easter Sunday 2027 (March 28). */
