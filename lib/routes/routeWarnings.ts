@@ -12,20 +12,14 @@ import { zonedDateTime } from '../temporal/timeZone';
 import type { Conditions } from './conditionsSchema';
 import type { Route } from './routeSchema';
 
-/** Legacy zone names that are fixed offsets while the places people mean by them change clocks. */
+/** Legacy zone names that are fixed offsets, while the places people mean by them change clocks. */
 const NO_DST_ZONES: Record<string, string> = {
   EST: 'America/New_York',
-  MST: 'America/Denver (or America/Phoenix, which indeed keeps no DST)',
-  PST: 'America/Los_Angeles',
-  CST: 'America/Chicago',
-  EDT: 'America/New_York',
-  CDT: 'America/Chicago',
-  MDT: 'America/Denver',
-  PDT: 'America/Los_Angeles',
-  CET: 'Europe/Paris or Europe/Berlin',
-  EET: 'Europe/Athens or Europe/Helsinki',
-  WET: 'Europe/Lisbon',
+  MST: 'America/Denver (America/Phoenix if you mean Arizona, which keeps no DST)',
 };
+
+/** Abbreviations some runtimes accept as aliases, which are no IANA zone names (Kazoo's zone list has none of them). */
+const ABBREVIATIONS: Record<string, string> = { PST: 'America/Los_Angeles', CST: 'America/Chicago' };
 
 export function routeWarnings(route: Route, document: unknown, now: Date): FieldIssue[] {
   const warnings: FieldIssue[] = [];
@@ -34,6 +28,13 @@ export function routeWarnings(route: Route, document: unknown, now: Date): Field
     warnings.push({
       path: 'timezone',
       message: `"${route.timezone}" is a fixed offset with no daylight saving time: in summer every time condition is an hour off; use the place's zone, e.g. ${zoneAdvice ?? 'America/New_York'}`,
+    });
+  }
+  const alias = ABBREVIATIONS[route.timezone.toUpperCase()];
+  if (alias) {
+    warnings.push({
+      path: 'timezone',
+      message: `"${route.timezone}" is an abbreviation, not an IANA zone name, and other systems read it differently; write ${alias}`,
     });
   }
   const names = new Map<string, number>();

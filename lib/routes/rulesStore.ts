@@ -1,7 +1,7 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseRoute, usesHolidays } from './parseRoute';
-import { holidayLibraryLoaded, loadHolidayLibrary } from '../holidays/holidayCondition';
+import { conditionsOf, parseRoute, usesHolidays } from './parseRoute';
+import { holidayAt, holidayLibraryLoaded, loadHolidayLibrary } from '../holidays/holidayCondition';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
@@ -78,9 +78,13 @@ export class CachedRulesStore implements RulesStore {
     }
     let route = raw === undefined ? undefined : this.validate(routeId, raw);
     // Only a route that uses holidays pays for the holiday library, once per process; judged again with it.
-    if (route && usesHolidays(route) && !holidayLibraryLoaded()) {
-      await loadHolidayLibrary();
-      route = this.validate(routeId, raw);
+    if (route && usesHolidays(route)) {
+      if (!holidayLibraryLoaded()) {
+        await loadHolidayLibrary();
+        route = this.validate(routeId, raw);
+      }
+      // Computed now, with the route read, rather than by the first call that asks.
+      if (route) warmHolidays(route, new Date(this.now()));
     }
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route };
     this.entries.set(routeId, entry);
@@ -114,4 +118,9 @@ function parseJson(routeId: string, text: string): unknown {
   } catch (cause) {
     throw new RouteValidationError(routeId, [{ path: '(document)', message: `not valid JSON: ${(cause as Error).message}` }], { cause });
   }
+}
+
+/** Computes the holidays of the years around `now` for each `holidays` condition of the route. */
+function warmHolidays(route: Route, now: Date): void {
+  for (const { when } of conditionsOf(route)) if (when.holidays) holidayAt(when.holidays, now, route.timezone);
 }

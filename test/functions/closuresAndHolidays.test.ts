@@ -131,7 +131,7 @@ describe('emergency closure (the CLOSURE# item rules close writes)', () => {
     const addMetric = own.telemetry.metrics.addMetric.bind(own.telemetry.metrics);
     own.telemetry.metrics.addMetric = (name, unit, value) => {
       counted.push(name);
-      addMetric(name, unit, value);
+      return addMetric(name, unit, value);
     };
     const ownHandler = createPivotHandler(() => own.runtime, own.telemetry);
     await new DynamoClosureStore(own).putClosure(closuresRoute.id, {
