@@ -100,6 +100,19 @@ describe('days and weekdays as Kazoo would read them', () => {
     expect([ninth, twentyFirst]).toEqual([true, true]);
   });
 
+  it('with [31, 21] written, the 21st of May is still a day of the rule (Kazoo, searching from May 11, jumps to May 31)', () => {
+    // Prepare
+    const outOfOrder = rule({ cycle: 'monthly', days: [31, 21], start_date: '2026-01-01' });
+
+    // Act
+    const verdicts = ['2026-05-21T16:00:00Z', '2026-05-31T16:00:00Z', '2026-05-20T16:00:00Z'].map((t) =>
+      isRuleActive(outOfOrder, instant(t), NEW_YORK),
+    );
+
+    // Assess
+    expect(verdicts).toEqual([true, true, false]);
+  });
+
   it.each(['monthly', 'yearly'] as const)('refuses a repeated weekday in a %s weekday rule (Kazoo crashes on it)', (cycle) => {
     // Act
     const result = temporalRuleSchema.safeParse({ cycle, ordinal: 'last', wdays: ['friday', 'friday'], month: 11 });
