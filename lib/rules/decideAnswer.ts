@@ -113,8 +113,10 @@ function closedDecision(env: Env, closure: EmergencyClosure): Decision {
   const outcome = { kind: 'closed', closure: 'emergency' } as const;
   const action = closedAction(env.route);
   if (action && 'goto' in action) {
-    // An IVR after the message would need the message inside its prompt; the step answers alone.
-    return resolve(action, outcome, env, []);
+    // A closed-hours menu: the message plays first, as a step's notice does.
+    const notice = closure.message === undefined ? undefined : { tts: closure.message };
+    const node = renderStepPrompt(action.goto, env.route.steps[action.goto]!, env.pivotBack, { notice, onPivotFailure: fallbackNode(env) });
+    return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
   }
   const next = action ? materialize(action, env, []) : undefined;
   const node = withClosureMessage(closure, next);
