@@ -21,6 +21,7 @@ const { measureEngineThroughput, measurePatternMatching } = await import('./engi
 const { measureColdStart } = await import('./coldStart');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
+const { measureBusinessHours } = await import('./businessHours');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -47,6 +48,7 @@ try {
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
+  await run('business hours', () => measureBusinessHours());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {

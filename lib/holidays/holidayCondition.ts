@@ -10,7 +10,6 @@
  */
 import * as z from 'zod';
 import type HolidaysClass from 'date-holidays';
-import { zonedDateTime } from '../temporal/timeZone';
 
 export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
 
@@ -91,16 +90,30 @@ export function unknownHolidayPlace(condition: HolidayCondition): { field: strin
 /** One holiday as the library gives it, reduced to what matching and the CLI need. */
 export type HolidaySpan = { name: string; date: string; type: string; start: number; end: number };
 
+/** Holiday spans by place, types and zone (a JSON key), then by year: shared by every copy of a route. */
 const calendars = new Map<string, Map<number, HolidaySpan[]>>();
+/** The same maps reached from a parsed condition without building its key on every call. */
+const byCondition = new WeakMap<HolidayCondition, Map<string, Map<number, HolidaySpan[]>>>();
+
+function yearsOf(condition: HolidayCondition, timeZone: string): Map<number, HolidaySpan[]> {
+  let zones = byCondition.get(condition);
+  if (!zones) {
+    zones = new Map();
+    byCondition.set(condition, zones);
+  }
+  let years = zones.get(timeZone);
+  if (!years) {
+    const key = JSON.stringify([condition.country, condition.region, condition.subregion, condition.types, timeZone]);
+    years = calendars.get(key) ?? new Map<number, HolidaySpan[]>();
+    calendars.set(key, years);
+    zones.set(timeZone, years);
+  }
+  return years;
+}
 
 /** The holidays of `year` (local to the zone), start and end as instants in the route's zone. */
 export function holidaysOfYear(condition: HolidayCondition, year: number, timeZone: string): HolidaySpan[] {
-  const key = JSON.stringify([condition.country, condition.region, condition.subregion, condition.types, timeZone]);
-  let years = calendars.get(key);
-  if (!years) {
-    years = new Map();
-    calendars.set(key, years);
-  }
+  const years = yearsOf(condition, timeZone);
   let spans = years.get(year);
   if (!spans) {
     const Holidays = loadedLibrary();
@@ -116,9 +129,10 @@ export function holidaysOfYear(condition: HolidayCondition, year: number, timeZo
 
 /** The holiday in force at `instant` (start included, end excluded), if any. */
 export function holidayAt(condition: HolidayCondition, instant: Date, timeZone: string): HolidaySpan | undefined {
-  const year = zonedDateTime(instant, timeZone).date.year;
+  // The UTC year is the local one give or take one; a holiday listed under a neighbouring
+  // year may fall in this one too (an observed day, one running past midnight).
+  const year = instant.getUTCFullYear();
   const t = instant.getTime();
-  // A holiday listed under a neighbouring year may fall in this one (an observed day, one running past midnight).
   for (const y of [year, year - 1, year + 1]) {
     const found = holidaysOfYear(condition, y, timeZone).find((h) => h.start <= t && t < h.end);
     if (found) return found;
