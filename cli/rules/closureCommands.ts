@@ -3,7 +3,7 @@
  * emergency closure in one command, stored on its own item (never in the route
  * document), served within the route cache time.
  */
-import type { EmergencyClosure } from '../../lib/closures/emergencyClosure';
+import { emergencyClosureSchema, type EmergencyClosure } from '../../lib/closures/emergencyClosure';
 import { addDays, formatIsoDate, parseIsoDate } from '../../lib/temporal/localDate';
 import { zonedDateTime } from '../../lib/temporal/timeZone';
 import { formatClockTime } from '../../lib/temporal/clockTime';
@@ -77,7 +77,14 @@ export async function closeCommand(
       }
       closure.until = until.getTime();
     }
-    if (options.message !== undefined) closure.message = options.message;
+    if (options.message !== undefined) {
+      const message = emergencyClosureSchema.shape.message.safeParse(options.message.trim());
+      if (!message.success || message.data === undefined) {
+        io.stderr.write('error: --message must be 1 to 1000 characters of text\n');
+        return EXIT_FAILED;
+      }
+      closure.message = message.data;
+    }
     await closures.putClosure(routeId, closure);
     io.stdout.write(
       `closed ${routeId} ${describeClosure(closure, timezone)}; callers get its closed callflow within the route cache time (30 s)\n`,

@@ -143,7 +143,9 @@ export async function deleteCommand(
     );
     return EXIT_FAILED;
   }
-  return withRouteTable(target, io, deps, async (admin) => {
+  return withRouteTable(target, io, deps, async (admin, closures) => {
+    // An emergency closure outlives nothing it closed.
+    await closures.deleteClosure(routeId);
     if (!(await admin.deleteRoute(routeId))) {
       io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
       return EXIT_FAILED;

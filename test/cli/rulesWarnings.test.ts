@@ -197,6 +197,16 @@ describe('npm run rules -- close --until', () => {
     expect(result.stderr).toContain(message);
   });
 
+  it('refuses an empty or overlong --message', async () => {
+    // Act
+    const empty = await table('close', 'main-number', '--message', ' ');
+    const long = await table('close', 'main-number', '--message', 'x'.repeat(1001));
+
+    // Assess
+    for (const result of [empty, long])
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('--message must be 1 to 1000') });
+  });
+
   it('refuses to close a route that does not exist, and to reopen one that is not closed', async () => {
     // Act
     const close = await table('close', 'no-such-route');
