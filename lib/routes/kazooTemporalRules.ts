@@ -66,11 +66,14 @@ export function kazooTemporalRulesOf(route: Route, years: readonly number[]): Ka
   return groups;
 }
 
+/** Kazoo's temporal_rules schema caps names at 128 characters. */
+const kazooName = (name: string) => (name.length > 128 ? `${name.slice(0, 127)}…` : name);
+
 function toKazoo(rule: TemporalRule, tz: string, fallbackName: string): KazooTemporalRule {
   const usesDays = (rule.cycle === 'monthly' || rule.cycle === 'yearly') && rule.days.length > 0;
   const usesWdays = rule.cycle === 'weekly' || ((rule.cycle === 'monthly' || rule.cycle === 'yearly') && !usesDays);
   return {
-    name: rule.name ?? fallbackName,
+    name: kazooName(rule.name ?? fallbackName),
     cycle: rule.cycle,
     interval: rule.interval,
     ...(usesDays ? { days: [...rule.days] } : {}),
@@ -95,7 +98,14 @@ function closureDays(closure: Closure, tz: string): KazooTemporalRule[] {
 }
 
 function dateRule(name: string, date: LocalDate, tz: string, start: number, stop: number): KazooTemporalRule {
-  return { name, cycle: 'date', interval: 1, start_date: midnightSeconds(date, tz), time_window_start: start, time_window_stop: stop };
+  return {
+    name: kazooName(name),
+    cycle: 'date',
+    interval: 1,
+    start_date: midnightSeconds(date, tz),
+    time_window_start: start,
+    time_window_stop: stop,
+  };
 }
 
 /** Kazoo reads start_date as an instant and takes its date in the zone: local midnight says the day. */

@@ -6,6 +6,7 @@ import { DynamoRouteAdmin } from '../../adapters/dynamodb/dynamoRouteAdmin';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
 import { createTestTable } from '../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR } from '../fixtures/exampleRoutes';
+import { itWithKazooSchemas, kazooDocumentErrors } from '../support/kazooSchemas';
 
 const NOW = new Date('2026-11-24T15:00:00Z');
 
@@ -243,6 +244,18 @@ describe('npm run rules -- kazoo-rules', () => {
         ],
       },
     ]);
+  });
+
+  itWithKazooSchemas("prints only documents Kazoo's temporal_rules schema accepts", async () => {
+    // Act
+    const result = await rules('kazoo-rules', join(EXAMPLES_DIR, 'small-business.json'), join(EXAMPLES_DIR, 'main-number.json'));
+
+    // Assess
+    const documents = (JSON.parse(result.stdout) as { conditions: { temporal_rules: unknown[] }[] }[]).flatMap((route) =>
+      route.conditions.flatMap((c) => c.temporal_rules),
+    );
+    expect(documents.length).toBeGreaterThan(20);
+    expect(documents.flatMap((d) => kazooDocumentErrors('temporal_rules', d))).toEqual([]);
   });
 
   it('writes holidays and closures out as date rules starting at local midnight', async () => {
