@@ -85,6 +85,21 @@ describe('small-business: the after-hours menu (Tuesday 20:00 EST)', () => {
     expect(modules(transcript)).toEqual([...MENU, 'voicemail']);
   });
 
+  it('with nothing pressed, keeps sending the empty collection, says so twice, then voicemail', async () => {
+    // Act
+    const { transcript } = await call(evening);
+
+    // Assess
+    const requests = transcript.events.filter((e) => e.type === 'request');
+    expect(requests.slice(1).map((r) => (r as { params: { Digits?: unknown } }).params.Digits)).toEqual([
+      { 'after-hours-menu': '' },
+      { 'after-hours-menu': '' },
+      { 'after-hours-menu': '' },
+    ]);
+    expect(spoken(transcript).filter((t) => t === 'We did not hear a choice.')).toHaveLength(2);
+    expect(modules(transcript).at(-1)).toBe('voicemail');
+  });
+
   it('gives two retries after a wrong key, then voicemail', async () => {
     // Act
     const { transcript } = await call(evening, '--digits', '7,8,9');
