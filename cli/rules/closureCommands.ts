@@ -6,8 +6,7 @@
 import { emergencyClosureSchema, type EmergencyClosure } from '../../lib/closures/emergencyClosure';
 import { addDays, formatIsoDate, parseIsoDate } from '../../lib/temporal/localDate';
 import { zonedDateTime } from '../../lib/temporal/timeZone';
-import { formatClockTime } from '../../lib/temporal/clockTime';
-import { parseClockTime } from '../../lib/temporal/clockTime';
+import { formatClockTime, parseClockTime } from '../../lib/temporal/clockTime';
 import { instantAt } from '../../lib/temporal/zonedInstant';
 import {
   describeTarget,
