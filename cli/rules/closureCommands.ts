@@ -85,6 +85,12 @@ export async function closeCommand(
       closure.message = message.data;
     }
     await closures.putClosure(routeId, closure);
+    const doc = stored.ok ? stored.document : {};
+    if (doc.closed === undefined && doc.fallback === undefined && closure.message === undefined) {
+      io.stderr.write(
+        `warning: route ${routeId} has neither closed nor fallback and no --message was given: callers get a 503 (the pivot node's _ branch)\n`,
+      );
+    }
     io.stdout.write(
       `closed ${routeId} ${describeClosure(closure, timezone)}; callers get its closed callflow within the route cache time (30 s)\n`,
     );

@@ -181,7 +181,10 @@ describe('npm run rules -- close --until', () => {
     const closed = await table('close', 'main-number', '--until', until);
     const listed = await table('list');
 
-    // Assess
+    // Assess: this route has no closed callflow, no fallback, and no message was given.
+    expect(closed.stderr).toContain(
+      "has neither closed nor fallback and no --message was given: callers get a 503 (the pivot node's _ branch)",
+    );
     expect(closed.stdout).toContain(`closed main-number ${shown}`);
     expect(listed.stdout).toBe(`main-number\tCLOSED ${shown}\n`);
   });
