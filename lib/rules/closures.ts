@@ -9,12 +9,12 @@ import { tts } from '../callflow/nodeBuilders';
 import type { EmergencyClosure } from '../closures/emergencyClosure';
 import type { Action, Closure, Route } from '../routes/routeSchema';
 import { compareDates } from '../temporal/localDate';
-import { zonedDateTime } from '../temporal/timeZone';
+import type { ZonedClock } from '../temporal/zonedClock';
 
-/** The route closure in force at `now` in the route's zone, if any (the first listed wins). */
-export function routeClosureAt(route: Route, now: Date): Closure | undefined {
+/** The route closure in force on the request's clock (in the route's zone), if any (the first listed wins). */
+export function routeClosureAt(route: Route, clock: ZonedClock): Closure | undefined {
   if (route.closures.length === 0) return undefined;
-  const local = zonedDateTime(now, route.timezone);
+  const local = clock.local;
   return route.closures.find(
     (c) =>
       compareDates(c.from, local.date) <= 0 &&

@@ -51,10 +51,10 @@ export function decideEntry({
   callflowPolicy = KAZOO_CALLFLOW_POLICY,
   emergencyClosure,
 }: Inputs): Decision {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   if (isClosureActive(emergencyClosure, now)) return closedDecision(env, emergencyClosure);
-  const closure = routeClosureAt(route, now);
+  const closure = routeClosureAt(route, ctx.clock);
   if (closure) {
     const action = closedAction(route, closure);
     const outcome = { kind: 'closed', closure: closure.label } as const;
@@ -73,7 +73,7 @@ export function decideFollowUp(
   state: CallState | undefined,
 ): Decision {
   const stepName = request.step!;
-  const ctx = buildEvaluationContext(request, state, now, route.timezone);
+  const ctx = buildEvaluationContext(request, state, now, route.timezone, route.temporalDays);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   // Own steps only: `?step=constructor` must not find Object.prototype's.
   const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
@@ -175,7 +175,7 @@ export function fallbackCallflow(
   now: Date,
   policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY,
 ): CallflowNode | undefined {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
   return fallbackNode({ route, ctx, policy });
 }
 

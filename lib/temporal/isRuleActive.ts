@@ -5,11 +5,12 @@
  */
 import type { CalendarRule } from './calendarRule';
 import { SECONDS_PER_DAY } from './clockTime';
-import { addDays, compareDates, toEpochDay } from './localDate';
+import { addDays, compareDates, toEpochDay, type LocalDate } from './localDate';
 import { nextRuleDate } from './nextRuleDate';
 import { startDateIn } from './ruleStart';
 import type { TemporalRule } from './temporalRuleSchema';
-import { zonedDateTime } from './timeZone';
+import type { TemporalDayCache } from './temporalDayCache';
+import { type ZonedDateTime, zonedDateTime } from './timeZone';
 
 /**
  * True when the rule is in force at `instant` in `timeZone`:
@@ -28,23 +29,47 @@ import { zonedDateTime } from './timeZone';
  * with isValidTimeZone.
  */
 export function isRuleActive(rule: TemporalRule, instant: Date, timeZone: string): boolean {
-  const now = zonedDateTime(instant, timeZone);
+  return isRuleActiveAt(rule, zonedDateTime(instant, timeZone), timeZone);
+}
+
+/**
+ * What a rule says about one whole local date: it never matches that day, it
+ * matches all day (`enabled: true`), it matches inside its time window, or (its
+ * base date being yesterday and its window stopping at 86400) only at 00:00:00.
+ */
+export type DayVerdict = 'never' | 'all-day' | 'window' | 'first-second';
+
+export function dayVerdict(rule: TemporalRule, today: LocalDate, timeZone: string): DayVerdict {
   const startDate = startDateIn(rule.start, timeZone);
-  if (compareDates(startDate, now.date) > 0) return false;
-  if (rule.enabled !== undefined) return rule.enabled;
+  if (compareDates(startDate, today) > 0) return 'never';
+  if (rule.enabled !== undefined) return rule.enabled ? 'all-day' : 'never';
 
   const calendarRule: CalendarRule = { ...rule, startDate };
   // Kazoo: "Weekly logic becomes convoluted when prev date is passed", so
   // weekly rules search from today and count today itself.
-  const searchFrom = rule.cycle === 'weekly' ? now.date : addDays(now.date, -1);
-  const occurrence = nextRuleDate(calendarRule, searchFrom);
+  const searchFrom = rule.cycle === 'weekly' ? today : addDays(today, -1);
+  const daysSinceBase = toEpochDay(today) - toEpochDay(nextRuleDate(calendarRule, searchFrom));
+  if (daysSinceBase === 0) return 'window';
+  // Kazoo compares local seconds with BaseTime + TStop: yesterday's window reaches 00:00:00 when it stops at 86400.
+  return daysSinceBase === 1 && rule.timeWindowStop >= SECONDS_PER_DAY ? 'first-second' : 'never';
+}
 
-  // Kazoo: LSec against BaseTime + TStart .. BaseTime + TStop, in local Gregorian seconds.
-  const localSeconds = (toEpochDay(now.date) - toEpochDay(occurrence)) * SECONDS_PER_DAY + now.secondsIntoDay;
-  return localSeconds >= rule.timeWindowStart && localSeconds <= rule.timeWindowStop;
+/** isRuleActive on a clock already read; `days` (the route's) answers the day-level part once per local date. */
+export function isRuleActiveAt(
+  rule: TemporalRule,
+  now: ZonedDateTime,
+  timeZone: string,
+  days?: TemporalDayCache,
+  epochDay?: number,
+): boolean {
+  const verdict = days ? days.verdict(rule, now.date, timeZone, epochDay) : dayVerdict(rule, now.date, timeZone);
+  if (verdict === 'first-second') return now.secondsIntoDay === 0;
+  if (verdict !== 'window') return verdict === 'all-day';
+  return now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
 }
 
 /** True when any of the rules is active: a route's rule list means "any of these". */
 export function anyRuleActive(rules: readonly TemporalRule[], instant: Date, timeZone: string): boolean {
-  return rules.some((rule) => isRuleActive(rule, instant, timeZone));
+  const now = zonedDateTime(instant, timeZone);
+  return rules.some((rule) => isRuleActiveAt(rule, now, timeZone));
 }
