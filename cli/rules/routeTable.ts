@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, DynamoClosureStore, DynamoRouteAdmin } from '../../adapters/dynamodb';
 import type { ClosureAdmin } from '../../lib/closures/emergencyClosure';
-import { StoreUnavailableError } from '../../lib/errors';
+import { RouteVersionError, StoreUnavailableError } from '../../lib/errors';
 import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 
 /** Where a command writes; tests pass collectors, the CLI passes process.stdout / stderr. */
@@ -25,7 +25,7 @@ export const EXIT_USAGE = 2;
 export type TableTarget = { tableName: string; region: string; endpoint?: string };
 
 /** What the commands need from the store: the admin side of the route table. */
-export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds'>;
+export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds' | 'versions'>;
 export type OpenedRouteTable = { admin: RouteAdmin; closures: ClosureAdmin; close(): void };
 
 export type RulesCliDeps = {
@@ -33,7 +33,7 @@ export type RulesCliDeps = {
   openRouteTable(target: TableTarget): OpenedRouteTable;
   /** `url --secret`: the stack's route keys, read from Secrets Manager. */
   readRouteKeys(secretId: string, region: string): Promise<RouteKeys>;
-  /** The clock: close's --until, warnings about start dates, list's closures. */
+  /** The clock: previews (impact, show), close's --until, warnings about start dates, list's closures. */
   now(): Date;
 };
 
@@ -103,6 +103,10 @@ export async function withRouteTable(
   try {
     return await command(table.admin, table.closures);
   } catch (error) {
+    if (error instanceof RouteVersionError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
     if (!(error instanceof StoreUnavailableError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     io.stderr.write(`hint: ${hintFor(target)}\n`);
