@@ -21,6 +21,7 @@ const { measureWarmCpu } = await import('./warmCpu');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureColdStart } = await import('./coldStart');
 const { measureTemporalVsPlain } = await import('./temporalRules');
+const { measureRouteMemory } = await import('./routeMemory');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 const { measureBusinessHours } = await import('./businessHours');
@@ -57,6 +58,7 @@ try {
   await run('pattern matching', () => measurePatternMatching());
   await run('temporal rules', () => measureTemporalVsPlain());
   await run('business hours', () => measureBusinessHours());
+  await run('route memory', () => measureRouteMemory());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {
