@@ -25,6 +25,7 @@ const { measureRouteMemory } = await import('./routeMemory');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 const { measureOutsideData } = await import('./outsideData');
+const { measureBusinessHours } = await import('./businessHours');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -57,6 +58,7 @@ try {
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
   await run('temporal rules', () => measureTemporalVsPlain());
+  await run('business hours', () => measureBusinessHours());
   await run('route memory', () => measureRouteMemory());
   await run('outside data (splits, cached lookups, calendar feeds)', () => measureOutsideData());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));

@@ -19,6 +19,7 @@ import { followUpExpiry, followUpQuery, followUpSignature, verifyRouteToken, typ
 import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } from './sealedFollowUp';
 import { withDeadline } from './withDeadline';
 import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
+import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -33,6 +34,8 @@ export type PivotDeps = {
   callflowPolicy?: CallflowPolicy;
   /** Lookups and calendar feeds a route's conditions may ask for; absent: they are missing. */
   outside?: OutsideSources;
+  /** Emergency closures (`rules close`), read beside the route on a fresh call; absent: never closed. */
+  closures?: ClosureStore;
   /** Stored versions, for a follow-up pinned to a version no longer live; absent: such a call gets the fallback. */
   routeVersions?: RouteVersions;
 };
@@ -80,7 +83,11 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         request.step === undefined
           ? undefined
           : openFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
-      const stored = await deps.rules.getRoute(routeId, { signal });
+      // Read side by side: the closure costs no time of its own (and is cached as long as the route).
+      const [stored, emergencyClosure] = await Promise.all([
+        deps.rules.getRoute(routeId, { signal }),
+        request.step === undefined ? deps.closures?.getClosure(routeId, { signal }) : undefined,
+      ]);
       if (!stored) throw new RouteNotFoundError(routeId);
       const choice =
         request.step === undefined
@@ -91,7 +98,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
       const { decision, replayed } = await decideWithOutsideData(deps.outside, route, { deadlineAt, signal }, (outside) =>
-        decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, outside, 'gone' in choice),
+        decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, outside, 'gone' in choice, emergencyClosure),
       );
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
@@ -137,6 +144,7 @@ async function decide(
   signal: AbortSignal,
   outside: KnownOutsideData,
   versionGone = false,
+  emergencyClosure?: EmergencyClosure,
 ): Promise<Decided> {
   const { keys, sealed } = credentials;
   const call = { routeId: route.id, callId: request.callId };
@@ -150,6 +158,7 @@ async function decide(
     pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, signedCall, expiresAt)),
     callflowPolicy: deps.callflowPolicy,
     outside,
+    emergencyClosure,
   };
   // The step prompt's URL carries the state written with it.
   const sealInto = (decision: Decision, written: CallState): Decision => {

@@ -9,6 +9,7 @@ import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { TemporalDayCache } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
+import { holidayLibraryLoaded, unknownHolidayPlace } from '../holidays/holidayCondition';
 
 /**
  * Parses and checks a route document as an operator wrote it. Beyond the schema:
@@ -40,6 +41,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   }
   if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
   for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues, policy);
+  checkClosures(route, issues);
   issues.push(...checkLookupRequests(route.lookups ?? {}));
   for (const { when, path } of conditionsOf(route)) issues.push(...checkLookupConditions(route.lookups, when, path));
   if (issues.length > 0)
@@ -71,14 +73,6 @@ export function* patternsOfConditions(when: Conditions): Generator<string> {
     if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
 }
 
-function* conditionsOf(route: Route): Generator<{ when: Conditions; path: string }> {
-  for (const [i, rule] of route.rules.entries()) yield { when: rule.when, path: `rules.${i}.when` };
-  for (const [stepName, step] of Object.entries(route.steps)) {
-    for (const [i, option] of step.options.entries())
-      if (option.when) yield { when: option.when, path: `steps.${stepName}.options.${i}.when` };
-  }
-}
-
 function idOf(document: unknown): string | undefined {
   const id = (document as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : undefined;
@@ -91,6 +85,43 @@ function* actionsOf(route: Route): Generator<{ action: PlainAction; path: string
     if (step.onFailure) yield* plainActions(step.onFailure, `steps.${stepName}.onFailure`);
   }
   if (route.fallback) yield* plainActions(route.fallback, 'fallback');
+  for (const [i, closure] of route.closures.entries()) if (closure.then) yield* plainActions(closure.then, `closures.${i}.then`);
+  if (route.closed) yield* plainActions(route.closed, 'closed');
+}
+
+/** Every `when` of a route with its path: the rules' and the IVR options'. */
+export function* conditionsOf(route: Omit<Route, 'patterns'>): Generator<{ when: Conditions; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield { when: rule.when, path: `rules.${i}.when` };
+  for (const [name, step] of Object.entries(route.steps)) {
+    for (const [i, option] of step.options.entries()) if (option.when) yield { when: option.when, path: `steps.${name}.options.${i}.when` };
+  }
+}
+
+/** True when a route has a `holidays` condition: loading it needs the holiday library first. */
+export function usesHolidays(route: Omit<Route, 'patterns'>): boolean {
+  for (const { when } of conditionsOf(route)) if (when.holidays) return true;
+  return false;
+}
+
+/**
+ * A closure needs something to answer with. Holiday places are checked once the
+ * holiday library is loaded (the CLI and the route cache load it for such routes).
+ */
+function checkClosures(route: Route, issues: FieldIssue[]): void {
+  for (const [i, closure] of route.closures.entries()) {
+    if (!closedActionOf(route, closure.then)) {
+      issues.push({ path: `closures.${i}.then`, message: 'a closure needs its own then, or the route needs closed or fallback' });
+    }
+  }
+  if (!holidayLibraryLoaded()) return;
+  for (const { when, path } of conditionsOf(route)) {
+    const unknown = when.holidays && unknownHolidayPlace(when.holidays);
+    if (unknown) issues.push({ path: `${path}.holidays.${unknown.field}`, message: unknown.message });
+  }
+}
+
+function closedActionOf(route: Route, own: Action | undefined): Action | undefined {
+  return own ?? route.closed ?? route.fallback;
 }
 
 /** A split's branches, each at its own path; any other action as it is. */

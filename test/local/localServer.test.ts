@@ -37,6 +37,7 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
       'main-number',
       'presence',
       'sales-support',
+      'small-business',
       'vip-callers',
     ]);
     expect(server.examples.skipped).toEqual([]);
