@@ -58,6 +58,9 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
     t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+  // Multi-region: a request a `_` pivot sent here, and a follow-up whose state had not replicated yet.
+  if (request && request.failover.hop > 0) t.metrics.addMetric('FailoverRequests', MetricUnit.Count, 1);
+  if (outcome.kind === 'retry' && outcome.reason === 'state-not-arrived') t.metrics.addMetric('FollowUpRestarted', MetricUnit.Count, 1);
 }
 
 export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };
