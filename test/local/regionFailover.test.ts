@@ -128,7 +128,7 @@ describe('a call crossing regions mid-IVR (two local servers, one table)', () =>
   });
 });
 
-describe("a follow-up whose call state has not reached the second region (two servers, two tables)", () => {
+describe('a follow-up whose call state has not reached the second region (two servers, two tables)', () => {
   it('Kazoo format: judged on the collections Kazoo sends with every request, so the call goes on', async () => {
     // Prepare
     const [first, second] = await twoRegions(false);
