@@ -34,6 +34,8 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
     accountId: request.accountId,
     route: loggedRoute(request.routeId),
     step: request.step,
+    // Set only on a request a `_` failover pivot sent here (multi-region).
+    hop: request.failover.hop > 0 ? request.failover.hop : undefined,
     dialect: request.dialect,
     method: request.method,
     digitCollections: Object.keys(request.digits.collections).length,
