@@ -21,6 +21,7 @@ const { measureEngineThroughput, measurePatternMatching } = await import('./engi
 const { measureColdStart } = await import('./coldStart');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
+const { measureRegionFailover } = await import('./regionFailover');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -53,6 +54,7 @@ try {
   await dynalite.close();
 }
 await run('local HTTP throughput', () => measureHttpThroughput());
+await run('region failover', () => measureRegionFailover());
 
 const machine = describeMachine();
 const durationSeconds = (performance.now() - started) / 1000;
