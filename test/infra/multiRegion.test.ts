@@ -28,7 +28,8 @@ afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
 });
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+// Template resources are untyped CloudFormation JSON.
+type Resource = ReturnType<Template['findResources']>[string];
 const resourcesOf = (template: Template, type: string): Resource[] => Object.values(template.findResources(type)) as Resource[];
 const pivotEnvironment = (template: Template): Record<string, unknown> =>
   resourcesOf(template, 'AWS::Lambda::Function').find(
