@@ -15,6 +15,7 @@ import type { CallKey, CallState } from '../calls/callState';
 import { followUpExpiry, followUpQuery, followUpSignature, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } from './sealedFollowUp';
 import { withDeadline } from './withDeadline';
+import { freshestState } from '../rules/crossRegionFollowUp';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -150,23 +151,28 @@ async function decide(
     });
     return { decision: sealInto(decision, written) };
   }
-  if (sealed) {
-    const state: CallState = { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
+  const sealedState: CallState | undefined = sealed && { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
+  if (sealedState) {
+    const state = sealedState;
     const decision = decideFollowUp(inputs, state);
-    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), sealed.version, { signal });
+    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), state.version, { signal });
     if (written) return { decision: sealInto(decision, written) };
   }
   let decision: Decision | undefined;
+  let replayed = false;
   // Decided inside the mutation: after a version conflict it is judged again on the fresh state.
   const written = await deps.callStates.update(
     callKey,
     (current) => {
-      decision = decideFollowUp(inputs, current);
-      return nextCallState(current, request, route.id, decision);
+      // Another region's write not replicated here yet: the URL's own state is the newer one.
+      const base = freshestState(current, sealedState);
+      replayed = sealedState !== undefined && base !== sealedState;
+      decision = decideFollowUp(inputs, base);
+      return nextCallState(base, request, route.id, decision);
     },
     { signal },
   );
-  return { decision: sealInto(decision!, written), ...(sealed ? { replayed: true as const } : {}) };
+  return { decision: sealInto(decision!, written), ...(replayed ? { replayed: true as const } : {}) };
 }
 
 /**

@@ -145,27 +145,26 @@ describe('a follow-up whose call state has not reached the second region (two se
     ]);
   });
 
-  it('Digits as a plain string (no collections to judge by): the step is asked again, then judged once its state is written there', async () => {
-    // Prepare
+  it('Digits as a plain string (no collections to judge by): judged on the state sealed in the follow-up URL', async () => {
+    // Prepare: the first server answers the entry; its table is the only one holding the call.
     const [first, second] = await twoRegions(false);
     const callId = 'twiml-style-call';
     const entry = await fetch(
       `${first.url}/pivot/account-pin?token=${first.tokenFor('account-pin')}&failover=${encodeURIComponent(`${second.url}/pivot/account-pin`)}&CallSid=${callId}`,
     );
-    const [, failoverUrl] = voiceUrlsOf(await entry.json());
+    const [, accountFailover] = voiceUrlsOf(await entry.json());
     await first.close();
 
-    // Act
-    const restarted = await fetch(`${failoverUrl}&CallSid=${callId}&Digits=12345`);
-    const restartedBody = await restarted.json();
-    const judged = await fetch(`${voiceUrlsOf(restartedBody)[0]}&CallSid=${callId}&Digits=12345`);
+    // Act: the account step's follow-up through the failover, on a table that never saw the call.
+    const account = await fetch(`${accountFailover}&CallSid=${callId}&Digits=12345`);
+    const accountBody = await account.json();
+    const pin = await fetch(`${voiceUrlsOf(accountBody)[0]}&CallSid=${callId}&Digits=9876`);
 
     // Assess
-    expect(failoverUrl).toContain(`${second.url}/pivot/account-pin?`);
-    expect(failoverUrl).toContain('&hop=1');
-    expect(restarted.status).toBe(200);
-    expect(textsOf(restartedBody)).toEqual(['Please enter your five digit account number.']);
-    expect(judged.status).toBe(200);
-    expect(textsOf(await judged.json())).toEqual(['Now enter your four digit PIN.']);
+    expect(accountFailover).toContain(`${second.url}/pivot/account-pin?`);
+    expect(accountFailover).toContain('&hop=1');
+    expect(account.status).toBe(200);
+    expect(textsOf(accountBody)).toEqual(['Now enter your four digit PIN.']);
+    expect(textsOf(await pin.json())).toEqual(['Thank you. Connecting you to billing.']);
   });
 });

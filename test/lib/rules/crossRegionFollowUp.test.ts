@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CallflowNode } from '../../../lib/callflow/callflowNode';
 import type { CallState } from '../../../lib/calls/callState';
+import { freshestState } from '../../../lib/rules/crossRegionFollowUp';
 import { decideEntry, decideFollowUp } from '../../../lib/rules/decideAnswer';
 import { describeOutcome } from '../../../lib/rules/outcome';
 import { exampleRoute } from '../../fixtures/exampleRoutes';
@@ -117,5 +118,24 @@ describe('an IVR step answered in a chain of regions', () => {
     const pivot = decision.node!.children!['_']!.children!['_']!.children!['_']!;
     expect(pivot.module).toBe('pivot');
     expect(pivot.children!['_']).toEqual(ROUTE.fallback);
+  });
+});
+
+describe('the state a follow-up is judged on when its one write found another version', () => {
+  const sealed = { ...stateAt('pin', { account: '12345' }), version: 3 };
+
+  it("is the URL's sealed state when this region has none or an older one (the write has not replicated)", () => {
+    // Assess
+    expect(freshestState(undefined, sealed)).toBe(sealed);
+    expect(freshestState({ ...stateAt('account'), version: 2 }, sealed)).toBe(sealed);
+  });
+
+  it('is the stored state when it is as new or newer (a replay or a racing answer in this region)', () => {
+    // Prepare
+    const stored = { ...stateAt('pin', { account: '12345', pin: '1111' }), version: 4 };
+
+    // Assess
+    expect(freshestState(stored, sealed)).toBe(stored);
+    expect(freshestState(stored, undefined)).toBe(stored);
   });
 });
