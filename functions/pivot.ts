@@ -1,4 +1,5 @@
-import { answerPivotRequest } from '../lib/pivot/answerPivotRequest';
+import { answerPivotRequest, type PivotResult } from '../lib/pivot/answerPivotRequest';
+import type { PivotRequest } from '../lib/request/pivotRequest';
 import { normalizePivotRequest } from '../lib/request/normalizePivotRequest';
 import { routeUrlOf } from '../adapters/http/httpApiEvent';
 import { createHttpFunction, type LambdaHttpHandler } from '../adapters/lambda/httpFunction';
@@ -12,7 +13,11 @@ import { createTelemetry, recordPivotOutcome, type Telemetry } from '../adapters
 export function createPivotHandler(
   runtime: () => PivotRuntime,
   telemetry: Telemetry,
-  options: { scheme?: 'https' | 'http' } = {},
+  options: {
+    scheme?: 'https' | 'http';
+    /** Each answered request, for the local server's call timelines (the deployed handler sets none). */
+    onAnswer?: (answered: { request: PivotRequest; result: PivotResult; judgedAt: Date; latencyMs: number }) => void;
+  } = {},
 ): LambdaHttpHandler {
   const limits = () => ({
     maxBodyBytes: runtime().config.MAX_BODY_BYTES,
@@ -23,8 +28,11 @@ export function createPivotHandler(
     const started = performance.now();
     const rt = runtime();
     const request = normalizePivotRequest(http);
-    const result = await answerPivotRequest(rt, request, { now: rt.clock(http), routeUrl: routeUrlOf(http, options.scheme) });
-    recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs: performance.now() - started });
+    const now = rt.clock(http);
+    const result = await answerPivotRequest(rt, request, { now, routeUrl: routeUrlOf(http, options.scheme) });
+    const latencyMs = performance.now() - started;
+    recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs });
+    options.onAnswer?.({ request, result, judgedAt: now, latencyMs });
     return result.answer;
   });
 }

@@ -10,7 +10,8 @@ import { CALL_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from 
 import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
 import { globalTableFor, replicatedSecretFor } from './globalPivotData';
 import { PivotAlarms } from './PivotAlarms';
-import { functionTimeoutFor, PivotFunction } from './PivotFunction';
+import { PivotDashboard } from './PivotDashboard';
+import { functionTimeoutFor, kazooRequestTimeoutMs, PivotFunction } from './PivotFunction';
 import { PivotHttpApi } from './PivotHttpApi';
 import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
 import type { RegionRole } from './regionPlan';
@@ -197,6 +198,13 @@ export class PivotService extends Construct {
       pivotHandler: this.pivot.handler,
       budgetMs: props.budgetMs,
       alarmTopic: props.alarmTopic,
+    });
+    new PivotDashboard(this, 'Dashboard', {
+      api: this.httpApi.api,
+      pivotHandler: this.pivot.handler,
+      serviceName: 'kazoo-pivot',
+      budgetMs: props.budgetMs,
+      kazooTimeoutMs: kazooRequestTimeoutMs,
     });
     if (role) this.regionHealth = new RegionHealth(this, 'RegionHealth', { alarmTopic: props.alarmTopic });
   }

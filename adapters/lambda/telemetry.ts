@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
+import { recordIvrFunnel } from './ivrFunnelMetrics';
 
 /**
  * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
@@ -42,7 +43,16 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
   };
 }
 
-export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown; replayed?: true };
+export type PivotOutcomeRecord = {
+  outcome: Outcome;
+  statusCode: number;
+  latencyMs: number;
+  error?: unknown;
+  routeId?: string;
+  step?: string;
+  heardInput?: boolean;
+  replayed?: true;
+};
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
@@ -70,6 +80,7 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
   // Multi-region: a request a `_` pivot sent here, and a follow-up whose state had not replicated yet.
   if (request && request.failover.hop > 0) t.metrics.addMetric('FailoverRequests', MetricUnit.Count, 1);
   if (outcome.kind === 'retry' && outcome.reason === 'state-not-arrived') t.metrics.addMetric('FollowUpRestarted', MetricUnit.Count, 1);
+  recordIvrFunnel(t, record);
 }
 
 export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };

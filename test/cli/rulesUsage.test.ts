@@ -44,7 +44,7 @@ describe('npm run rules -- (command line)', () => {
 
   it.each([
     [[], 'no command given'],
-    [['publish', 'a.json'], 'unknown command "publish"'],
+    [['promote', 'a.json'], 'unknown command "promote"'],
     [['push'], 'push takes <files...>'],
     [['pull', 'a', 'b'], 'pull takes <route> (one only)'],
     [['list', '--out', 'x.json'], '--out does not apply to list'],
