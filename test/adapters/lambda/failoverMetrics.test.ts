@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { recordPivotOutcome, type Telemetry } from '../../../adapters/lambda/telemetry';
+import { describe, expect, it, jest } from '@jest/globals';
+import { createTelemetry, recordPivotOutcome } from '../../../adapters/lambda/telemetry';
 import type { Outcome } from '../../../lib/rules/outcome';
 import { followUpQueryFor, tokenQuery } from '../../fixtures/routeCredentials';
 import { kazooRequest } from '../../fixtures/pivotRequests';
@@ -7,17 +7,14 @@ import { CALL_ID } from '../../fixtures/kazooCalls';
 
 /** The metric names one pivot request adds (the EMF flush itself is httpFunction.test.ts's concern). */
 function metricsFor(query: string, outcome: Outcome): string[] {
-  const names: string[] = [];
-  const telemetry = {
-    logger: { info: () => undefined, warn: () => undefined },
-    metrics: { addMetric: (name: string) => names.push(name) },
-  } as unknown as Telemetry;
+  const telemetry = createTelemetry('failover-metrics-test');
+  const added = jest.spyOn(telemetry.metrics, 'addMetric');
   recordPivotOutcome(telemetry, kazooRequest({}, { route: 'account-pin', voiceUrlQuery: query }), {
     outcome,
     statusCode: 200,
     latencyMs: 3,
   });
-  return names;
+  return added.mock.calls.map(([name]) => name);
 }
 
 describe('failover in the metrics', () => {
