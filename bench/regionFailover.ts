@@ -63,7 +63,7 @@ async function measureQuietly(): Promise<Figure[]> {
     const note = `${CALLS} calls each, median; two local servers on one dynalite table, simulator as Kazoo 4.3`;
     return [
       figure({
-        id: 'failover-refused',
+        id: 'regionFailover.refused',
         label: 'IVR call, first region refusing connections (failover at the entry)',
         value: median(samples.refused),
         unit: 'ms',
@@ -72,7 +72,7 @@ async function measureQuietly(): Promise<Figure[]> {
         note,
       }),
       figure({
-        id: 'failover-mid-ivr',
+        id: 'regionFailover.midIvr',
         label: 'IVR call, first region stopped mid-IVR (failover at a follow-up)',
         value: median(samples.midIvr),
         unit: 'ms',

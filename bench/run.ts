@@ -21,6 +21,7 @@ const { measureWarmCpu } = await import('./warmCpu');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureColdStart } = await import('./coldStart');
 const { measureTemporalVsPlain } = await import('./temporalRules');
+const { measureRouteMemory } = await import('./routeMemory');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 const { measureRegionFailover } = await import('./regionFailover');
@@ -56,6 +57,7 @@ try {
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
   await run('temporal rules', () => measureTemporalVsPlain());
+  await run('route memory', () => measureRouteMemory());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {
