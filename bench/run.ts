@@ -26,6 +26,7 @@ const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 const { measureOutsideData } = await import('./outsideData');
 const { measureBusinessHours } = await import('./businessHours');
+const { measureRegionFailover } = await import('./regionFailover');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -67,6 +68,7 @@ try {
   await dynalite.close();
 }
 await run('local HTTP throughput', () => measureHttpThroughput());
+await run('region failover', () => measureRegionFailover());
 
 const machine = describeMachine();
 const durationSeconds = (performance.now() - started) / 1000;

@@ -1,23 +1,28 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
-import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 // The handlers' own key scheme and defaults, so IAM, the environment and the code cannot drift apart.
 import { CALL_KEY_PREFIX, CLOSURE_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from '../adapters/dynamodb/pivotTableKeys';
 import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
+import { globalTableFor, replicatedSecretFor } from './globalPivotData';
 import { PivotAlarms } from './PivotAlarms';
 import { PivotDashboard } from './PivotDashboard';
 import { functionTimeoutFor, kazooRequestTimeoutMs, PivotFunction } from './PivotFunction';
 import { PivotHttpApi } from './PivotHttpApi';
 import { grantLookupSecrets, LOOKUP_SECRET_PREFIX } from './lookupSecrets';
 import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
+import type { RegionRole } from './regionPlan';
+import { RegionHealth } from './RegionHealth';
 
 export interface PivotStackProps extends StackProps {
   /** Overrides for this stack; unset values come from `pivot:*` context, then defaults. */
   readonly settings?: Partial<PivotSettings>;
+  /** Set in a multi-region deployment (`pivot:regions`): what this region's stack creates or references. */
+  readonly regionRole?: RegionRole;
 }
 
 /**
@@ -42,6 +47,7 @@ export class PivotStack extends Stack {
       alarmTopic: settings.alarmTopicArn ? Topic.fromTopicArn(this, 'AlarmTopic', settings.alarmTopicArn) : undefined,
       allowedSourceCidrs: settings.allowedSourceCidrs,
       outboundAllowedCidrs: settings.outboundAllowedCidrs,
+      regionRole: props.regionRole,
     });
 
     new CfnOutput(this, 'PivotBaseUrl', {
@@ -73,17 +79,21 @@ export interface PivotServiceProps {
   readonly allowedSourceCidrs?: readonly string[];
   /** Private addresses route lookups and calendar feeds may reach (OUTBOUND_ALLOWED_CIDRS); unset: none. */
   readonly outboundAllowedCidrs?: readonly string[];
+  /** Multi-region: the global table and replicated key secret instead of this region's own. */
+  readonly regionRole?: RegionRole;
 }
 
 /** Everything Kazoo's Pivot needs on AWS: table, route keys, the three handlers, the HTTP API and its alarms. */
 export class PivotService extends Construct {
-  readonly table: Table;
-  readonly routeKeySecret: Secret;
+  readonly table: ITable;
+  readonly routeKeySecret: ISecret;
   readonly pivot: PivotFunction;
   readonly cdr: PivotFunction;
   readonly health: PivotFunction;
   readonly httpApi: PivotHttpApi;
   readonly alarms: PivotAlarms;
+  /** Answer rate and failovers seen by this region (multi-region deployments). */
+  readonly regionHealth?: RegionHealth;
 
   constructor(scope: Construct, id: string, props: PivotServiceProps) {
     super(scope, id);
@@ -92,21 +102,25 @@ export class PivotService extends Construct {
 
     // Routes (`ROUTE#<id>`) and per-call IVR state (`CALL#<id>`) share one table: every
     // access is a single-item read or write by key, so no sort key or index is needed.
-    this.table = new Table(this, 'Table', {
-      partitionKey: { name: PARTITION_KEY, type: AttributeType.STRING },
-      // Call traffic is bursty (office hours, campaigns) and small: on-demand never throttles a ringing call.
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      // Call state is worthless after the call; DynamoDB deletes it for free.
-      timeToLiveAttribute: TTL_ATTRIBUTE,
-      // Routes are hand-edited business rules: a bad edit must be undoable.
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: props.deletionProtection,
-      removalPolicy: props.retainTable ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
+    const role = props.regionRole;
+    const dataSettings = { retainTable: props.retainTable, deletionProtection: props.deletionProtection };
+    this.table = role
+      ? globalTableFor(this, 'Table', role, dataSettings)
+      : new Table(this, 'Table', {
+          partitionKey: { name: PARTITION_KEY, type: AttributeType.STRING },
+          // Call traffic is bursty (office hours, campaigns) and small: on-demand never throttles a ringing call.
+          billingMode: BillingMode.PAY_PER_REQUEST,
+          // Call state is worthless after the call; DynamoDB deletes it for free.
+          timeToLiveAttribute: TTL_ATTRIBUTE,
+          // Routes are hand-edited business rules: a bad edit must be undoable.
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          deletionProtection: props.deletionProtection,
+          removalPolicy: props.retainTable ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
 
     // The key every route's token (and every follow-up signature) is an HMAC under; no
     // per-route secret is stored. JSON so a rotation can hold the previous key beside it.
-    this.routeKeySecret = new Secret(this, 'RouteKeys', {
+    const routeKeySecretProps = {
       description: 'Route keys {"current", "previous"?}: each route token in a Kazoo voice_url is an HMAC under them',
       generateSecretString: {
         secretStringTemplate: '{}',
@@ -118,7 +132,10 @@ export class PivotService extends Construct {
       // Every voice_url in Kazoo derives from this key: deleting it with the stack (while the
       // retained table keeps the routes) would leave no way to print or accept those URLs.
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    };
+    this.routeKeySecret = role
+      ? replicatedSecretFor(this, 'RouteKeys', role, routeKeySecretProps)
+      : new Secret(this, 'RouteKeys', routeKeySecretProps);
     Validations.of(this.routeKeySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
@@ -202,6 +219,7 @@ export class PivotService extends Construct {
       budgetMs: props.budgetMs,
       kazooTimeoutMs: kazooRequestTimeoutMs,
     });
+    if (role) this.regionHealth = new RegionHealth(this, 'RegionHealth', { alarmTopic: props.alarmTopic });
   }
 
   /** Prefix of every voice_url and cdr_url: append `<route id>` or `<route id>/cdr`. */

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { PivotFunction } from './PivotFunction';
 
@@ -18,8 +18,13 @@ export function grantLookupSecrets(fn: PivotFunction, prefix: string): void {
   fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [resource] }));
   // On the policy the statement landed in: that is where cdk-nag reports the finding.
   Validations.of(fn.role.node.findChild('DefaultPolicy')).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
+    id: `AwsSolutions-IAM5[Resource::arn:${nagName(stack.partition, 'Partition')}:secretsmanager:${nagName(stack.region, 'Region')}:${nagName(stack.account, 'AccountId')}:secret:${prefix}*]`,
     reason:
       'Lookup credentials are created by operators per route, after deployment, under one prefix; the grant is GetSecretValue on that prefix only (Secrets Manager ARNs end in a random suffix, so a prefix needs a wildcard).',
   });
+}
+
+/** How cdk-nag writes an ARN part: a stack pinned to a region (multi-region deploys) has it literal, else `<AWS::Region>`. */
+function nagName(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
 }

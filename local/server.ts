@@ -18,6 +18,8 @@ environment: PORT (${DEFAULT_PORT}), HOST (127.0.0.1),
              PIVOT_ROUTE_KEY (route tokens derive from it; default a public local key),
              PIVOT_ROUTE_KEY_PREVIOUS (also accepted, to try a key rotation),
              ${CLOCK_ENV} (judge rules at this instant), DYNAMODB_PORT (8000),
+             LOCAL_DYNAMODB_ENDPOINT (use another local server's DynamoDB instead of starting one:
+             a second server on the same table, to rehearse a failover between regions),
              PUBLIC_URL (where Kazoo reaches this server, e.g. a tunnel; default this machine's LAN address),
              ALLOWED_SOURCE_CIDRS (answer only these client addresses, e.g. 192.0.2.10/32; default any)`;
 
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       publicUrl: publicUrl?.replace(/\/$/, ''),
       dynamoPort: portFrom('DYNAMODB_PORT', 8000),
       mockCrmPort: portFrom('MOCK_CRM_PORT', MOCK_CRM_PORT),
+      dynamoEndpoint: process.env['LOCAL_DYNAMODB_ENDPOINT'] || undefined,
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof DataDirInUseError) fail(error.message);

@@ -59,6 +59,11 @@ export type LocalServerOptions = {
   allowedSourceCidrs?: string;
   /** dynalite's port; default 0 (any free port). */
   dynamoPort?: number;
+  /**
+   * Use this DynamoDB endpoint (another server's dynalite) instead of starting one:
+   * two servers on one table stand in for two regions on a global table.
+   */
+  dynamoEndpoint?: string;
   examplesDir?: string;
   dataDir?: string;
   /** The mock CRM's port; default 0 (a free one: examples/crm-vip.json is pointed at it). npm start uses 3001. */
@@ -99,7 +104,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const unlock = persisted ? lockDataDir(dataDir) : () => undefined;
   let dynamo: EmbeddedDynamo;
   try {
-    dynamo = await startEmbeddedDynamo({ port: options.dynamoPort, path: persisted ? join(dataDir, 'dynalite') : undefined });
+    dynamo = options.dynamoEndpoint
+      ? { endpoint: options.dynamoEndpoint, close: async () => undefined }
+      : await startEmbeddedDynamo({ port: options.dynamoPort, path: persisted ? join(dataDir, 'dynalite') : undefined });
   } catch (error) {
     unlock();
     throw error;

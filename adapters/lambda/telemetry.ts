@@ -36,6 +36,8 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
     accountId: request.accountId,
     route: loggedRoute(request.routeId),
     step: request.step,
+    // Set only on a request a `_` failover pivot sent here (multi-region).
+    hop: request.failover.hop > 0 ? request.failover.hop : undefined,
     dialect: request.dialect,
     method: request.method,
     digitCollections: Object.keys(request.digits.collections).length,
@@ -81,6 +83,9 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
   recordSplitBranch(t, request?.routeId, outcome);
+  // Multi-region: a request a `_` pivot sent here, and a follow-up whose state had not replicated yet.
+  if (request && request.failover.hop > 0) t.metrics.addMetric('FailoverRequests', MetricUnit.Count, 1);
+  if (outcome.kind === 'retry' && outcome.reason === 'state-not-arrived') t.metrics.addMetric('FollowUpRestarted', MetricUnit.Count, 1);
   recordIvrFunnel(t, record);
 }
 

@@ -10,11 +10,16 @@ import { readRouteKeySecret } from '../../adapters/lambda/routeKeySource';
 import { StoreUnavailableError } from '../../lib/errors';
 import { routeToken, type RouteKeys } from '../../lib/pivot/routeCredentials';
 import { localRouteKeys } from '../../local/localRouteKey';
+import { printKazooNode, routeFallbackFor } from './kazooNodeOutput';
 import { describeTarget, EXIT_FAILED, EXIT_OK, type RulesCliDeps, type RulesIo, type TableTarget, withRouteTable } from './routeTable';
 
 export type UrlOptions = {
-  /** Where the routes are served: the stack's PivotBaseUrl output, or a local origin. */
-  base?: string;
+  /** Where the routes are served: each region's PivotBaseUrl output (primary first), or a local origin. */
+  bases?: readonly string[];
+  /** Print a ready Kazoo pivot node chaining the regions, ending in the route's own fallback. */
+  kazoo?: boolean;
+  /** --kazoo: the route file to take the fallback from when no table is named. */
+  routeFile?: string;
   /** The stack's route key secret (ARN or name); without it, the local key. */
   secret?: string;
   region: string;
@@ -41,19 +46,32 @@ export async function urlCommand(routeId: string, options: UrlOptions, io: Rules
     return EXIT_FAILED;
   }
   // A URL for a route not pushed yet is still worth printing (Kazoo can be set up first): a warning, not a failure.
+  let storedText: string | undefined;
   const tableCheck = options.checkTable
     ? await withRouteTable(options.checkTable, io, deps, async (admin) => {
-        if ((await admin.getRoute(routeId)) === undefined) {
+        storedText = await admin.getRoute(routeId);
+        if (storedText === undefined) {
           io.stderr.write(`warning: no route ${routeId} in ${describeTarget(options.checkTable!)} yet; push it before Kazoo calls\n`);
         }
         return EXIT_OK;
       })
     : EXIT_OK;
-  const base = pivotBaseOf(options.base ?? localBase(deps.env));
-  const query = `?token=${routeToken(keys.current, routeId)}`;
+  const bases = (options.bases?.length ? options.bases : [localBase(deps.env)]).map(pivotBaseOf);
+  const token = routeToken(keys.current, routeId);
+  if (options.kazoo) {
+    const fallback = await routeFallbackFor(routeId, { storedText, routeFile: options.routeFile }, io);
+    if (fallback === 'invalid') return EXIT_FAILED;
+    const printed = printKazooNode({ routeId, token, bases, fallback }, io);
+    return printed === EXIT_OK ? tableCheck : printed;
+  }
+  const query = `?token=${token}`;
   const path = encodeURIComponent(routeId);
-  io.stdout.write(`voice_url  ${base}${path}${query}\n`);
-  io.stdout.write(`cdr_url    ${base}${path}/cdr${query}\n`);
+  for (const [i, base] of bases.entries()) {
+    // Several regions: each region's own URLs, labelled; the chain itself is what --kazoo prints.
+    const label = bases.length > 1 ? `  (region ${i + 1})` : '';
+    io.stdout.write(`voice_url  ${base}${path}${query}${label}\n`);
+    io.stdout.write(`cdr_url    ${base}${path}/cdr${query}${label}\n`);
+  }
   if (!options.secret) {
     io.stderr.write('(token from the local route key, as npm start uses; for a deployed stack pass --base and --secret)\n');
   }

@@ -71,6 +71,8 @@ Commands:
                         Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
                         (the stack's RouteUrlCommand output is the whole command). Without --secret: the
                         local key npm start uses (PIVOT_ROUTE_KEY), base http://localhost:3000 (PUBLIC_URL, PORT).
+                        Two regions: --base once per region, primary first; --kazoo prints the ready pivot node
+                        (each region tried in turn via _, then the route's fallback from --file or the table).
 
 Options:
   --table NAME          DynamoDB table (default: env TABLE_NAME, else ${DEFAULT_TABLE})
@@ -83,6 +85,8 @@ Options:
   --secret ID           url: the route key secret to derive the token from (needs --base)
   --until TIME          close: reopen by itself then
   --strict              validate, push: warnings are errors
+  --kazoo               url: print a Kazoo pivot node (JSON) chaining every --base, ending in the route's fallback
+  --file FILE           url --kazoo: the route file whose fallback ends the chain (else the table's copy)
   -y, --yes             delete: confirm
   --draft               push: store as the draft, not live; show: the draft
   -m, --message TEXT    push: why, shown by history; close: spoken (TTS) to callers before the closed callflow
@@ -111,6 +115,8 @@ Examples:
   npm run rules -- kazoo-rules examples/small-business.json
   npm run rules -- url main-number --endpoint http://127.0.0.1:8000
   npm run rules -- url main-number --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --secret <arn> --region eu-west-1
+  npm run rules -- url main-number --kazoo --file examples/main-number.json --secret <arn> --region eu-west-1 \\
+    --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --base https://def.execute-api.eu-central-1.amazonaws.com/pivot/
 `;
 
 const OPTIONS = {
@@ -118,10 +124,12 @@ const OPTIONS = {
   region: { type: 'string' },
   endpoint: { type: 'string' },
   out: { type: 'string', short: 'o' },
-  base: { type: 'string' },
+  base: { type: 'string', multiple: true },
   secret: { type: 'string' },
   until: { type: 'string' },
   strict: { type: 'boolean' },
+  kazoo: { type: 'boolean' },
+  file: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   draft: { type: 'boolean' },
   message: { type: 'string', short: 'm' },
@@ -159,6 +167,8 @@ type OwnOption =
   | 'yes'
   | 'base'
   | 'secret'
+  | 'kazoo'
+  | 'file'
   | 'draft'
   | 'message'
   | 'keep'
@@ -177,9 +187,9 @@ const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   show: ['draft'],
   pull: ['out', 'version'],
   delete: ['yes'],
-  url: ['base', 'secret'],
   close: ['until', 'message'],
   validate: ['strict'],
+  url: ['base', 'secret', 'kazoo', 'file'],
 };
 
 /** The rules CLI, argv in, exit code out; the process wrapper is cli/rules.ts. */
@@ -216,6 +226,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     'yes',
     'base',
     'secret',
+    'kazoo',
+    'file',
     'draft',
     'message',
     'keep',
@@ -230,9 +242,12 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
-  if (values.base !== undefined && !/^https?:\/\/[^/]/.test(values.base)) {
-    return usageError(`--base must be an http(s) URL such as the stack's PivotBaseUrl output, got "${values.base}"`, io);
+  const badBase = values.base?.find((base) => !/^https?:\/\/[^/]/.test(base));
+  if (badBase !== undefined) {
+    return usageError(`--base must be an http(s) URL such as the stack's PivotBaseUrl output, got "${badBase}"`, io);
   }
+  if (values.file !== undefined && !values.kazoo)
+    return usageError('--file needs --kazoo (it names the route whose fallback ends the chain)', io);
   // A token for the deployed key on a local URL (or the reverse) would only fail in Kazoo.
   if (values.secret !== undefined && values.base === undefined) {
     return usageError("--secret needs --base (the stack's PivotBaseUrl output)", io);
@@ -311,7 +326,12 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     case 'url': {
       if (!routeSchema.shape.id.safeParse(first).success) return usageError(`"${first}" is not a route id (letters, digits, - and _)`, io);
       const checkTable = values.endpoint !== undefined || values.table !== undefined ? target : undefined;
-      return urlCommand(first, { base: values.base, secret: values.secret, region: target.region, checkTable }, io, fullDeps);
+      return urlCommand(
+        first,
+        { bases: values.base, secret: values.secret, region: target.region, checkTable, kazoo: values.kazoo, routeFile: values.file },
+        io,
+        fullDeps,
+      );
     }
     default:
       return listCommand(target, io, fullDeps, fullDeps.now());

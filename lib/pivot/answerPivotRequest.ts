@@ -20,6 +20,7 @@ import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } fro
 import { withDeadline } from './withDeadline';
 import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
 import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
+import { freshestState } from '../rules/crossRegionFollowUp';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -183,23 +184,28 @@ async function decide(
     });
     return { decision: sealInto(decision, written) };
   }
-  if (sealed) {
-    const state: CallState = { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
+  const sealedState: CallState | undefined = sealed && { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
+  if (sealedState) {
+    const state = sealedState;
     const decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, state);
-    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), sealed.version, { signal });
+    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), state.version, { signal });
     if (written) return { decision: sealInto(decision, written) };
   }
   let decision: Decision | undefined;
+  let replayed = false;
   // Decided inside the mutation: after a version conflict it is judged again on the fresh state.
   const written = await deps.callStates.update(
     callKey,
     (current) => {
-      decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, current);
-      return nextCallState(current, request, route.id, decision);
+      // Another region's write not replicated here yet: the URL's own state is the newer one.
+      const base = freshestState(current, sealedState);
+      replayed = sealedState !== undefined && base !== sealedState;
+      decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, base);
+      return nextCallState(base, request, route.id, decision);
     },
     { signal },
   );
-  return { decision: sealInto(decision!, written), ...(sealed ? { replayed: true as const } : {}) };
+  return { decision: sealInto(decision!, written), ...(replayed ? { replayed: true as const } : {}) };
 }
 
 /**

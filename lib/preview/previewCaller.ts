@@ -40,6 +40,7 @@ export function previewRequest(routeId: string, caller: PreviewCaller = {}): Piv
     bodyFormat: 'query',
     routeId,
     followUp: {},
+    failover: { hop: 0 },
     userIds: caller.userIds ?? [],
     digits: {
       collections,

@@ -2,6 +2,7 @@ import { InvalidRequestError } from '../errors';
 import { parseFormPairs } from './decodeFormComponent';
 import { expandBracketParams, sanitizeJsonParams, splitBracketKey, isForbiddenPath, PLAIN_MEMBER } from './expandBracketParams';
 import { MAX_PARAMETERS, ParameterBudget } from './parameterBudget';
+import { FAILOVER_PARAMETERS, failoverOf } from './failoverParameters';
 import { CONTROL_PARAMETERS, PIVOT_PARAMETER_NAMES, type PivotScalarField } from './pivotParameterNames';
 import { mediaTypeOf, type HttpRequest } from './httpRequest';
 import type { PivotRequest } from './pivotRequest';
@@ -37,7 +38,8 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
     sig: textOf(query[CONTROL_PARAMETERS.sig]),
     ver: textOf(query[CONTROL_PARAMETERS.ver]),
   };
-  for (const name of Object.values(CONTROL_PARAMETERS)) delete params[name];
+  const failover = failoverOf(textOf(query[FAILOVER_PARAMETERS.failover]), textOf(query[FAILOVER_PARAMETERS.hop]));
+  for (const name of [...Object.values(CONTROL_PARAMETERS), ...Object.values(FAILOVER_PARAMETERS)]) delete params[name];
 
   const scalars: Partial<Record<PivotScalarField, string>> = {};
   for (const [field, names] of Object.entries(options.parameterNames ?? PIVOT_PARAMETER_NAMES) as [PivotScalarField, readonly string[]][]) {
@@ -62,6 +64,7 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
     step,
     token,
     followUp,
+    failover,
     userIds: listOf(params['User-ID'], 'User-ID'),
     digits: digitsOf(params['Digits']),
     customApplicationVars: textMapOf(params['Custom-Application-Vars'], 'Custom-Application-Vars'),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { failoverSchema } from './failoverParameters';
 import { PIVOT_PARAMETER_NAMES, type PivotScalarField } from './pivotParameterNames';
 
 const optionalText = z.string().optional();
@@ -21,6 +22,8 @@ export const pivotRequestSchema = z.object({
   token: z.string().optional(),
   /** A follow-up URL's expiry (epoch seconds), signature and route version, as sent; checked with `step` before any read. */
   followUp: z.object({ exp: z.string().optional(), sig: z.string().optional(), ver: z.string().optional() }),
+  /** A multi-region chain's next region and how many `_` failovers led here (lib/request/failoverParameters.ts). */
+  failover: failoverSchema,
   userIds: z.array(z.string()),
   digits: z.object({
     /** Every DTMF collection Kazoo reported (a TwiML plain string lands in `default`). */

@@ -8,6 +8,7 @@ import { substitutePlaceholders } from '../routes/placeholders';
 import type { Action, Route } from '../routes/routeSchema';
 import type { CompiledPatterns } from '../routes/safePattern';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
+import { mustRestartStep } from './crossRegionFollowUp';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
@@ -86,6 +87,11 @@ export function decideFollowUp(
   // The route was edited mid-call and the step is gone: route the caller, don't strand them.
   if (!step) return fallbackDecision(env, { kind: 'fallback', reason: 'unknown-step' });
 
+  // The state that sent the caller here has not reached this region: ask again, judge nothing.
+  if (mustRestartStep(request, state, stepName)) {
+    const node = renderStepPrompt(stepName, step, pivotBack, { onPivotFailure: fallbackNode(env) });
+    return { node, outcome: { kind: 'retry', step: stepName, reason: 'state-not-arrived' }, awaiting: { step: stepName, attempts: 1 } };
+  }
   const collection = collectionOf(stepName, step);
   const input = request.digits.collections[collection] ?? (request.digits.form === 'string' ? request.digits.latest : undefined) ?? '';
   const collected = { collection, value: input };

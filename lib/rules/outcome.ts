@@ -23,8 +23,8 @@ const answerTrouble = {
 const ruleOutcome = z.object({ kind: z.literal('rule'), rule: z.string(), ...answerTrouble });
 /** A digit option of an IVR step matched; `option` counts from 1, as in the route file. */
 const optionOutcome = z.object({ kind: z.literal('option'), step: z.string(), option: z.number().int().positive(), ...answerTrouble });
-/** The step is asked again (wrong or no input, attempts left). */
-const retryOutcome = z.object({ kind: z.literal('retry'), step: z.string() });
+/** The step is asked again (wrong or no input, attempts left; or its call state has not replicated to this region yet). */
+const retryOutcome = z.object({ kind: z.literal('retry'), step: z.string(), reason: z.enum(['state-not-arrived']).optional() });
 /** The step ran out of attempts: its onFailure action, else the fallback. */
 const failureOutcome = z.object({ kind: z.literal('failure'), step: z.string(), ...answerTrouble });
 /** No rule matched (or the step named in the URL, or the version the call started on, is gone): the route's fallback. */
@@ -69,7 +69,7 @@ export function describeOutcome(outcome: Outcome): string {
     case 'option':
       return `option:${outcome.step}.${outcome.option}${troubleSuffix(outcome)}`;
     case 'retry':
-      return `retry:${outcome.step}`;
+      return `retry:${outcome.step}${outcome.reason ? `:${outcome.reason}` : ''}`;
     case 'failure':
       return `failure:${outcome.step}${troubleSuffix(outcome)}`;
     case 'fallback':

@@ -1,3 +1,4 @@
+import { FAILOVER_PARAMETERS } from '../request/failoverParameters';
 import type { PivotRequest } from '../request/pivotRequest';
 
 /**
@@ -10,6 +11,11 @@ export type PivotBack = {
   reqFormat: 'kazoo' | 'twiml';
   reqBodyFormat: 'form' | 'json';
   voiceUrlFor(step: string): string;
+  /**
+   * The same follow-up in the next region of a multi-region chain (the request's
+   * `failover`), with one more `hop`; absent when the voice_url names no next region.
+   */
+  failoverUrlFor?(step: string): string;
 };
 
 /**
@@ -20,6 +26,7 @@ export type PivotBack = {
 export type FollowUpQuery = (step: string) => Record<string, string>;
 
 export function pivotBackFor(request: PivotRequest, routeUrl: string, followUpQuery: FollowUpQuery): PivotBack {
+  const next = request.failover.next;
   return {
     method: request.method === 'POST' ? 'post' : 'get',
     reqFormat: request.dialect,
@@ -27,5 +34,11 @@ export function pivotBackFor(request: PivotRequest, routeUrl: string, followUpQu
     voiceUrlFor(step) {
       return `${routeUrl}?${new URLSearchParams(followUpQuery(step)).toString()}`;
     },
+    ...(next && {
+      failoverUrlFor(step: string) {
+        const query = { ...followUpQuery(step), [FAILOVER_PARAMETERS.hop]: String(request.failover.hop + 1) };
+        return `${next}?${new URLSearchParams(query).toString()}`;
+      },
+    }),
   };
 }

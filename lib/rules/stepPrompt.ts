@@ -26,16 +26,21 @@ export function renderStepPrompt(
   pivotBack: PivotBack,
   options: { notice?: Prompt; onPivotFailure?: CallflowNode } = {},
 ): CallflowNode {
-  const pivotToStep = pivot(
-    {
-      voiceUrl: pivotBack.voiceUrlFor(stepName),
-      method: pivotBack.method,
-      reqFormat: pivotBack.reqFormat,
-      // Kazoo reads a body format only for POST.
-      reqBodyFormat: pivotBack.method === 'post' ? pivotBack.reqBodyFormat : undefined,
-    },
-    options.onPivotFailure ? { _: options.onPivotFailure } : {},
-  );
+  const pivotTo = (voiceUrl: string, onFailure: CallflowNode | undefined) =>
+    pivot(
+      {
+        voiceUrl,
+        method: pivotBack.method,
+        reqFormat: pivotBack.reqFormat,
+        // Kazoo reads a body format only for POST.
+        reqBodyFormat: pivotBack.method === 'post' ? pivotBack.reqBodyFormat : undefined,
+      },
+      onFailure ? { _: onFailure } : {},
+    );
+  // Multi-region: if this region stops answering, the follow-up goes to the next one, then the fallback.
+  const failoverUrl = pivotBack.failoverUrlFor?.(stepName);
+  const onPivotFailure = failoverUrl ? pivotTo(failoverUrl, options.onPivotFailure) : options.onPivotFailure;
+  const pivotToStep = pivotTo(pivotBack.voiceUrlFor(stepName), onPivotFailure);
   const collect = collectDtmf(
     {
       collectionName: collectionOf(stepName, step),

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CallflowNode } from '../../lib/callflow';
 import { isLoopbackHost } from '../../lib/callflow/modules/reachableUrl';
 import { routeToken } from '../../lib/pivot/routeCredentials';
 import { INSTANT_HINT, parseInstant } from '../localClock';
 import { localRouteKeys } from '../localRouteKey';
+import { KAZOO_VERSIONS } from './kazooFailover';
 import { DEFAULT_MAX_REQUESTS, playCall, type SimulatedCall } from './playCall';
 import { transcriptText } from './transcriptText';
 
@@ -19,6 +22,11 @@ where to call
   --route <id>          route to call (default main-number)
   --token <token>       the route's token; default: derived from the local route key
                         (PIVOT_ROUTE_KEY, as npm start) when the URL is on this machine
+  --node <file>         start on this pivot node (JSON, as pasted into Kazoo), its _ chain
+                        of other regions included: npm run rules -- url <route> --kazoo …
+  --kazoo-version 4.3|master
+                        on a timeout or connection error, take _ at once (4.3, default)
+                        or after Kazoo master's ~10 s of silence
 how Kazoo asks
   --method get|post     default get
   --body form|json      POST body format, default form
@@ -47,6 +55,8 @@ const OPTIONS = {
   url: { type: 'string' },
   route: { type: 'string' },
   token: { type: 'string' },
+  node: { type: 'string' },
+  'kazoo-version': { type: 'string' },
   method: { type: 'string' },
   body: { type: 'string' },
   format: { type: 'string' },
@@ -120,6 +130,8 @@ function simulatedCallFrom(v: Values, env: Record<string, string | undefined>): 
     digits,
     answer: v.answer ?? false,
     maxRequests: positiveInt('--max-requests', v['max-requests'], DEFAULT_MAX_REQUESTS),
+    kazooVersion: oneOf('--kazoo-version', v['kazoo-version']?.toLowerCase(), KAZOO_VERSIONS, '4.3'),
+    ...(v.node !== undefined && { entry: entryNodeFrom(v.node) }),
   };
 }
 
@@ -144,6 +156,21 @@ function voiceUrlFrom(v: Values, env: Record<string, string | undefined>): strin
   const token = v.token ?? (url.searchParams.has('token') ? undefined : localToken);
   if (token !== undefined) url.searchParams.set('token', token);
   return url.toString();
+}
+
+/** The node `npm run rules -- url <route> --kazoo` prints (or any pivot node); Kazoo reads its settings, not ours. */
+function entryNodeFrom(file: string): CallflowNode {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--node ${file}: ${(error as Error).message}`);
+  }
+  const node = value as CallflowNode;
+  if (!node || typeof node !== 'object' || node.module !== 'pivot' || typeof node.data?.['voice_url'] !== 'string') {
+    throw new UsageError(`--node ${file} must hold a pivot callflow node with a voice_url`);
+  }
+  return node;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

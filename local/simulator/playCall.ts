@@ -3,6 +3,7 @@ import type { CallflowNode } from '../../lib/callflow';
 import { CLOCK_HEADER } from '../localClock';
 import { DigitScript, walkCallflow, type WalkResult } from './callflowWalker';
 import { KazooCall, type CallParty } from './kazooCall';
+import { type KazooVersion, realSleep, silenceBeforeFailover } from './kazooFailover';
 import { kazooVerdict } from './kazooVerdict';
 import { KAZOO_TIMEOUT_MS, kazooRequest, sendPivotRequest, type HttpOutcome, type PivotSettings } from './pivotExchange';
 import { maskToken, type AnswerEvent, type EndEvent, type Transcript, type TranscriptEvent } from './transcript';
@@ -22,6 +23,18 @@ export type SimulatedCall = {
   answer: boolean;
   /** Guards against an answer that pivots back forever. */
   maxRequests?: number;
+  /**
+   * The pivot node the call starts on, as pasted into Kazoo (its `_` chain of other
+   * regions included, e.g. from `npm run rules -- url <route> --kazoo`); default a
+   * bare pivot node on voiceUrl with the settings above.
+   */
+  entry?: CallflowNode;
+  /** How a timeout or connection error fails over: at once (4.3, the default) or after ~10 s of silence (master). */
+  kazooVersion?: KazooVersion;
+  /** Waits out master's silence; tests inject one that only records it. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called before request n (from 1) is sent: a rehearsal can stop a server mid-call. */
+  beforeRequest?: (n: number) => Promise<void> | void;
 };
 
 export const DEFAULT_MAX_REQUESTS = 20;
@@ -32,7 +45,10 @@ type Pending = { settings: PivotSettings; pivotNode?: CallflowNode };
 export async function playCall(sim: SimulatedCall): Promise<Transcript> {
   // Playing against a server on this machine (npm start): its prompts pivot back to loopback,
   // which a real Kazoo would refuse but this stand-in must follow.
-  const policy = { allowLoopbackUrls: isLoopbackHost(new URL(sim.voiceUrl).hostname) };
+  const firstUrl = sim.entry ? String(sim.entry.data['voice_url']) : sim.voiceUrl;
+  const policy = { allowLoopbackUrls: isLoopbackHost(new URL(firstUrl).hostname) };
+  const kazooVersion = sim.kazooVersion ?? '4.3';
+  const sleep = sim.sleep ?? realSleep;
   const call = new KazooCall(sim.party);
   const digits = new DigitScript(sim.digits);
   const events: TranscriptEvent[] = [];
@@ -40,9 +56,19 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
   const maxRequests = sim.maxRequests ?? DEFAULT_MAX_REQUESTS;
   let failed = false;
   let requests = 0;
-  let pending: Pending | undefined = {
-    settings: { voiceUrl: sim.voiceUrl, method: sim.method, reqFormat: sim.format, reqBodyFormat: sim.body, timeoutMs: KAZOO_TIMEOUT_MS },
-  };
+  let failovers = 0;
+  let silenceMs = 0;
+  let pending: Pending | undefined = sim.entry
+    ? { settings: pivotSettingsOf(sim.entry), pivotNode: sim.entry }
+    : {
+        settings: {
+          voiceUrl: sim.voiceUrl,
+          method: sim.method,
+          reqFormat: sim.format,
+          reqBodyFormat: sim.body,
+          timeoutMs: KAZOO_TIMEOUT_MS,
+        },
+      };
   let end: EndEvent | undefined;
 
   const run = (node: CallflowNode): WalkResult =>
@@ -57,6 +83,7 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
     const { settings, pivotNode }: Pending = pending;
     pending = undefined;
     const n = ++requests;
+    await sim.beforeRequest?.(n);
     const params = call.requestParams(settings.reqFormat);
     const request = kazooRequest(settings, params);
     events.push({
@@ -79,13 +106,25 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
       events.push(answer);
       result = run(verdict.node);
     } else if (verdict.kind === 'pivot-failed') {
-      failed = true;
       const fallback: CallflowNode | undefined = pivotNode?.children?.['_'];
-      answer.kazoo = fallback
-        ? "pivot failed: Kazoo takes the pivot node's _ branch"
-        : pivotNode
-          ? 'pivot failed and the pivot node has no _ branch: Kazoo hangs up'
-          : "pivot failed: Kazoo takes your pivot node's _ branch (and hangs up if it has none)";
+      const silence = silenceBeforeFailover(outcome, kazooVersion);
+      if (silence > 0) {
+        await sleep(silence);
+        silenceMs += silence;
+        answer.silenceMs = silence;
+      }
+      // A `_` that pivots elsewhere (another region) carries the call on: a failover, not a failure.
+      const failover = fallback?.module === 'pivot';
+      if (failover) failovers++;
+      else failed = true;
+      const after = silence > 0 ? `after ${silence / 1000} s of silence (Kazoo master), ` : '';
+      answer.kazoo = failover
+        ? `pivot failed: ${after}Kazoo takes the pivot node's _ branch, a pivot to ${maskToken(String(fallback.data['voice_url']))} (failover)`
+        : fallback
+          ? `pivot failed: ${after}Kazoo takes the pivot node's _ branch`
+          : pivotNode
+            ? 'pivot failed and the pivot node has no _ branch: Kazoo hangs up'
+            : "pivot failed: Kazoo takes your pivot node's _ branch (and hangs up if it has none)";
       events.push(answer);
       result = fallback ? run(fallback) : { kind: 'end', reason: 'pivot-failed', text: `the pivot failed (request ${n})` };
     } else if (verdict.kind === 'hangup') {
@@ -106,11 +145,13 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
   events.push(end!);
   return {
     callId: sim.party.callId,
-    voiceUrl: maskToken(sim.voiceUrl),
+    voiceUrl: maskToken(firstUrl),
     ...(sim.at && { clock: sim.at.toISOString() }),
     failed,
     ending: end!.reason,
     requests,
+    failovers,
+    silenceMs,
     digits: { ...call.collections },
     vars: { ...call.customVars },
     events,

@@ -37,6 +37,8 @@ export type AnswerEvent = {
   kazoo: string;
   problem?: string;
   note?: string;
+  /** Kazoo master: the silence the caller heard after a timeout or connection error, before `_`. */
+  silenceMs?: number;
 };
 
 export type ActionEvent = {
@@ -63,6 +65,10 @@ export type Transcript = {
   failed: boolean;
   ending: EndReason;
   requests: number;
+  /** Pivots that failed and whose `_` branch pivoted elsewhere (another region) instead. */
+  failovers: number;
+  /** Silence the caller heard waiting for failovers (Kazoo master), in ms. */
+  silenceMs: number;
   /** DTMF collections on the call at the end. */
   digits: Record<string, string>;
   /** Custom application variables on the call at the end. */

@@ -29,7 +29,9 @@ function eventLines(e: TranscriptEvent, t: Transcript): string[] {
       return e.answered === undefined ? [`     ${e.text}`] : [`     ${e.text}`, `     ${e.answered ? 'answered' : 'no answer'}`];
     case 'end': {
       const verdict = t.failed ? '  ✗ the call would fail' : '';
-      return [`■ ${e.text} (${t.requests} request${t.requests === 1 ? '' : 's'})${verdict}`];
+      const failovers = t.failovers ? `, ${t.failovers} failover${t.failovers === 1 ? '' : 's'} through _` : '';
+      const silence = t.silenceMs ? `, ${t.silenceMs / 1000} s of silence` : '';
+      return [`■ ${e.text} (${t.requests} request${t.requests === 1 ? '' : 's'}${failovers}${silence})${verdict}`];
     }
   }
 }
