@@ -13,6 +13,7 @@ import type { CallStateStore } from '../calls/callStateStore';
 import type { RulesStore } from '../routes/rulesStore';
 import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
+import { twimlAnswer } from '../twiml/renderTwimlAnswer';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -70,6 +71,9 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
       const decision = await decide(deps, route, request, ctx, keys, signal);
+      if (decision.twiml !== undefined) {
+        return { answer: twimlAnswer(decision.twiml), outcome: decision.outcome, routeId, step: decision.awaiting?.step };
+      }
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };

@@ -7,6 +7,7 @@ import { routeSchema, type Action, type Route } from './routeSchema';
 import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { isValidTimeZone } from '../temporal/timeZone';
+import { checkTwimlAction, isTwimlAction } from '../twiml/twimlAction';
 
 /**
  * Parses and checks a route document as an operator wrote it. Beyond the schema:
@@ -78,6 +79,10 @@ function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
 function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
     if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
+    return;
+  }
+  if (isTwimlAction(action)) {
+    issues.push(...checkTwimlAction(action, path, route, policy));
     return;
   }
   for (const p of findPlaceholders(action)) {

@@ -3,6 +3,7 @@ import { callflowNodeSchema } from '../callflow/callflowNode';
 import { conditionsSchema, patternSchema } from './conditionsSchema';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import type { CompiledPatterns } from './safePattern';
+import { twimlActionSchema } from '../twiml/twimlAction';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, - and _ (at most 64)');
 
@@ -11,9 +12,9 @@ export function isRouteId(value: string): boolean {
   return name.safeParse(value).success;
 }
 
-/** Either a callflow (may hold {{placeholders}}) or a jump to an IVR step. */
+/** A callflow (may hold {{placeholders}}), a jump to an IVR step, or a TwiML answer. */
 export const gotoSchema = z.strictObject({ goto: name.describe('An IVR step of this route') });
-export const actionSchema = z.union([gotoSchema, callflowNodeSchema]);
+export const actionSchema = z.union([gotoSchema, twimlActionSchema, callflowNodeSchema]);
 export type Action = z.output<typeof actionSchema>;
 
 export const ruleSchema = z.strictObject({

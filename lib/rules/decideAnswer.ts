@@ -10,6 +10,8 @@ import { collectionOf, renderStepPrompt } from './stepPrompt';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
+import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
+import { fillTwiml } from '../twiml/renderTwimlAnswer';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -18,6 +20,8 @@ import type { ChosenOutcome, DecisionOutcome } from './outcome';
  */
 export type Decision = {
   node?: CallflowNode;
+  /** A TwiML answer, filled in and checked against Kazoo's subset (instead of `node`). */
+  twiml?: string;
   /** For logs, metrics and the call state (describeOutcome gives its text). */
   outcome: DecisionOutcome;
   /** The step now waiting for input, when the answer is a step prompt. */
@@ -109,6 +113,10 @@ function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: rea
     const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env) });
     return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
   }
+  if (isTwimlAction(action)) {
+    const twiml = materializeTwiml(action, env, captures);
+    return twiml ? { twiml, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
+  }
   const node = materialize(action, env, captures);
   // A placeholder filled with something the module refuses: better the fallback than a broken 200.
   return node ? { node, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
@@ -119,11 +127,24 @@ function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, c
   return validateCallflow(node, env.policy).ok ? node : undefined;
 }
 
+function materializeTwiml(action: TwimlAction, env: Env, captures: readonly string[]): string | undefined {
+  const filled = fillTwiml(action.twiml, {
+    values: placeholderValues(env.ctx, captures),
+    voiceUrlFor: (step) => env.pivotBack.voiceUrlFor(step),
+    allowLoopbackUrls: env.policy.allowLoopbackUrls,
+  });
+  return filled.ok ? filled.body : undefined;
+}
+
 function fallbackDecision(env: Env, outcome: ChosenOutcome): Decision {
   const fallback = env.route.fallback;
   // Nothing matched and there is nothing to fall back to; a named reason or trouble stays as it is.
   if (!fallback) return { outcome: isPlainFallback(outcome) ? { kind: 'no-match' } : outcome };
   if ('goto' in fallback) return resolve(fallback, outcome, env, []);
+  if (isTwimlAction(fallback)) {
+    const twiml = materializeTwiml(fallback, env, []);
+    return twiml ? { twiml, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
+  }
   const node = materialize(fallback, env, []);
   return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
 }
@@ -146,5 +167,5 @@ export function fallbackCallflow(
 /** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
   const fallback = route.fallback;
-  return fallback && !('goto' in fallback) ? materialize(fallback, { ctx, policy }, []) : undefined;
+  return fallback && 'module' in fallback ? materialize(fallback, { ctx, policy }, []) : undefined;
 }

@@ -1,0 +1,56 @@
+/**
+ * A TwiML action made into the answer Kazoo runs: placeholders filled in value
+ * by value (the writer escapes them, so no caller-supplied text becomes
+ * markup), the result checked against Kazoo's subset again, `step:<name>`
+ * replaced by that step's signed follow-up URL, served as application/xml.
+ */
+import type { FieldIssue } from '../errors';
+import type { HttpAnswer } from '../http/httpAnswer';
+import { substitutePlaceholders, type PlaceholderValues } from '../routes/placeholders';
+import { mapTwimlValues, parseTwiml, serializeTwiml, type TwimlElement } from './twimlDocument';
+import { checkTwimlSubset, STEP_REFERENCE } from './twimlSubset';
+
+export type TwimlFill = {
+  values: PlaceholderValues;
+  /** The signed URL that hands a request to one of the route's steps. */
+  voiceUrlFor: (step: string) => string;
+  allowLoopbackUrls: boolean;
+};
+
+export type FilledTwiml = { ok: true; body: string } | { ok: false; issues: FieldIssue[] };
+
+/** Parsed templates, by text: a route's TwiML is parsed once, not on every call. */
+const parsedTemplates = new Map<string, TwimlElement | undefined>();
+const MAX_CACHED = 256;
+
+function templateOf(twiml: string): TwimlElement | undefined {
+  if (parsedTemplates.has(twiml)) return parsedTemplates.get(twiml);
+  const parsed = parseTwiml(twiml);
+  if (parsedTemplates.size >= MAX_CACHED) parsedTemplates.delete(parsedTemplates.keys().next().value!);
+  const root = parsed.ok ? parsed.root : undefined;
+  parsedTemplates.set(twiml, root);
+  return root;
+}
+
+export function fillTwiml(twiml: string, fill: TwimlFill): FilledTwiml {
+  const template = templateOf(twiml);
+  if (!template) return { ok: false, issues: [{ path: '', message: 'is not TwiML Kazoo can read' }] };
+  const filled = mapTwimlValues(template, (value) => substitutePlaceholders(value, fill.values));
+  const issues = checkTwimlSubset(filled, { hasStep: () => true, allowLoopbackUrls: fill.allowLoopbackUrls, skipPlaceholders: false });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, body: serializeTwiml(withStepUrls(filled, fill.voiceUrlFor)) };
+}
+
+/** Every `step:<name>` (an action attribute, a Redirect's text) becomes that step's follow-up URL. */
+function withStepUrls(root: TwimlElement, voiceUrlFor: (step: string) => string): TwimlElement {
+  return mapTwimlValues(root, (value, where) => {
+    const isUrl = where.attribute === 'action' || (where.attribute === undefined && where.element.name === 'Redirect');
+    const step = isUrl ? STEP_REFERENCE.exec(value.trim()) : null;
+    return step ? voiceUrlFor(step[1]!) : value;
+  });
+}
+
+/** The 200 Kazoo reads as TwiML (PIVOT-PROTOCOL.md: `application/xml` means TwiML only). */
+export function twimlAnswer(body: string): HttpAnswer {
+  return { statusCode: 200, headers: { 'Content-Type': 'application/xml', 'Cache-Control': 'no-store' }, body };
+}
