@@ -103,3 +103,10 @@ export const resourcesDataSchema = moduleData({
   timeout: integer.optional(),
 });
 export type ResourcesData = ModuleData<typeof resourcesDataSchema>;
+
+/**
+ * `offnet` is Kazoo's older name for `resources` with the system carriers:
+ * Kazoo runs it as `resources` with `use_local_resources` forced to false.
+ */
+export const offnetDataSchema = resourcesDataSchema;
+export type OffnetData = ResourcesData;

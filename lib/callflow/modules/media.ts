@@ -1,7 +1,7 @@
 /** Modules that play, say, record or send sound: tts, play, record_call, send_dtmf, language. */
 import * as z from 'zod';
 import { reachableHttpUrl } from './reachableUrl';
-import { integer, integerBetween, moduleData, oneOf, stringLength, type ModuleData } from './primitives';
+import { integer, integerBetween, kazooDefault, moduleData, oneOf, stringLength, type ModuleData } from './primitives';
 
 export const ttsDataSchema = moduleData({
   text: stringLength({ min: 1, max: 1000 }),
@@ -50,3 +50,13 @@ export const languageDataSchema = moduleData({
   language: z.string().regex(/^[A-Za-z]{2}(-[A-Za-z]{2})?$/, { message: 'must be a language tag like "en" or "en-US"' }),
 });
 export type LanguageData = ModuleData<typeof languageDataSchema>;
+
+/** Records only the caller's side, where record_call records both. */
+export const recordCallerDataSchema = moduleData({
+  format: z.enum(['mp3', 'wav']).optional(),
+  method: kazooDefault(z.enum(['put', 'post']), 'put'),
+  time_limit: kazooDefault(integerBetween({ min: 5, max: 10800 }), 3600),
+  // Schema: `format: uri` plus kazoo-validation, as for record_call.
+  url: reachableHttpUrl.optional(),
+});
+export type RecordCallerData = ModuleData<typeof recordCallerDataSchema>;

@@ -49,6 +49,13 @@ const replacements: unknown[] = [
   'true',
   'tts',
   'no_such_module',
+  'play',
+  'say',
+  'tone',
+  'login',
+  'park',
+  'frontdesk@acme.example.com',
+  ['frontdesk@acme.example.com'],
   ids.frontDeskDevice,
   ids.frontDeskDevice.slice(1),
   `${ids.frontDeskDevice}0`,
@@ -72,10 +79,15 @@ const replacements: unknown[] = [
 
 /**
  * Where validateCallflow is deliberately stricter than the schema: URLs Kazoo
- * calls out to (kazoo-validation: parseable, not loopback), and
- * set_variables values (strings only, as Kazoo 4.3 requires).
+ * calls out to (kazoo-validation: parseable, not loopback),
+ * set_variables values (strings only, as Kazoo 4.3 requires), and recipient
+ * ids (`format: email`, which the referee here leaves unchecked).
  */
-const STRICTER_ON_PURPOSE = [/(^|\.)data\.(voice_url|uri|url)$/, /(^|\.)data\.custom_application_vars(\.|$)/];
+const STRICTER_ON_PURPOSE = [
+  /(^|\.)data\.(voice_url|uri|url)$/,
+  /(^|\.)data\.custom_application_vars(\.|$)/,
+  /(^|\.)data\.recipients\.\d+\.id(\.\d+)?$/,
+];
 
 type Container = Record<string | number, unknown>;
 
