@@ -1,6 +1,7 @@
 /** The rules CLI: its help text, argument parsing, and dispatch to the commands. */
 import { parseArgs } from 'node:util';
 import { diffCommand } from './diffRoutes';
+import { convertTwimlCommand } from './convertTwiml';
 import { validateCommand } from './routeFiles';
 import { readRouteKeysFromSecretsManager, urlCommand } from './routeUrls';
 import {
@@ -33,6 +34,8 @@ Commands:
                         Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
                         (the stack's RouteUrlCommand output is the whole command). Without --secret: the
                         local key npm start uses (PIVOT_ROUTE_KEY), base http://localhost:3000 (PUBLIC_URL, PORT).
+  convert-twiml <file>  print the Kazoo callflow that does what a TwiML file does, or name the verbs that have
+                        no callflow equivalent (and the TwiML Kazoo cannot run at all)
 
 Options:
   --table NAME          DynamoDB table (default: env TABLE_NAME, else ${DEFAULT_TABLE})
@@ -53,6 +56,7 @@ Examples:
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- pull main-number --out main-number.json
+  npm run rules -- convert-twiml app/welcome.xml
   npm run rules -- url main-number --endpoint http://127.0.0.1:8000
   npm run rules -- url main-number --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --secret <arn> --region eu-west-1
 `;
@@ -77,6 +81,7 @@ const ARITY: Record<string, Arity> = {
   delete: { min: 1, max: 1, operand: '<route>' },
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
+  'convert-twiml': { min: 1, max: 1, operand: '<file>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
@@ -134,6 +139,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   switch (command) {
     case 'validate':
       return validateCommand(operands, io);
+    case 'convert-twiml':
+      return convertTwimlCommand(first, io);
     case 'push':
       return pushCommand(operands, target, io, fullDeps);
     case 'diff':

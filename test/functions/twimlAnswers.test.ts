@@ -108,7 +108,9 @@ describe('a route answering TwiML through the real handler', () => {
 
   it('a key no option takes is an invalid entry, and the third one answers the TwiML onFailure', async () => {
     // Prepare
-    const action = find(twimlOf(await invoke({ params: kazooParams({ 'Call-ID': 'call-invalid-keys' }) })), 'Gather')!.attributes['action']!;
+    const action = find(twimlOf(await invoke({ params: kazooParams({ 'Call-ID': 'call-invalid-keys' }) })), 'Gather')!.attributes[
+      'action'
+    ]!;
     const press = (digit: string) => follow(action, twimlParams({ CallSid: 'call-invalid-keys', Digits: digit }));
 
     // Act

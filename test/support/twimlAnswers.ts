@@ -11,14 +11,24 @@ export function expectKazooRunsTwiml(body: string, options: { allowLoopbackUrls?
   const parsed = parseTwiml(body);
   if (!parsed.ok) throw new Error(`not TwiML Kazoo reads: ${parsed.issue.message}`);
   // Sent answers hold no step: references any more, only URLs.
-  const issues = checkTwimlSubset(parsed.root, { hasStep: () => false, allowLoopbackUrls: options.allowLoopbackUrls ?? false, skipPlaceholders: false });
+  const issues = checkTwimlSubset(parsed.root, {
+    hasStep: () => false,
+    allowLoopbackUrls: options.allowLoopbackUrls ?? false,
+    skipPlaceholders: false,
+  });
   expect(issues).toEqual([]);
   return parsed.root;
 }
 
 /** The verbs of a document in order, nested Gather verbs inside brackets: `Gather[Say]`. */
 export function verbs(root: TwimlElement): string[] {
-  return elementsOf(root).map((v) => (v.name === 'Gather' ? `Gather[${elementsOf(v).map((n) => n.name).join(',')}]` : v.name));
+  return elementsOf(root).map((v) =>
+    v.name === 'Gather'
+      ? `Gather[${elementsOf(v)
+          .map((n) => n.name)
+          .join(',')}]`
+      : v.name,
+  );
 }
 
 /** The first element with this name, depth first. */
