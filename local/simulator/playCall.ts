@@ -4,6 +4,7 @@ import { CLOCK_HEADER } from '../localClock';
 import { DigitScript, walkCallflow, type WalkResult } from './callflowWalker';
 import { KazooCall, type CallParty } from './kazooCall';
 import { kazooVerdict } from './kazooVerdict';
+import { playTwiml } from './twimlPlayer';
 import { KAZOO_TIMEOUT_MS, kazooRequest, sendPivotRequest, type HttpOutcome, type PivotSettings } from './pivotExchange';
 import { maskToken, type AnswerEvent, type EndEvent, type Transcript, type TranscriptEvent } from './transcript';
 
@@ -58,6 +59,8 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
     pending = undefined;
     const n = ++requests;
     const params = call.requestParams(settings.reqFormat);
+    // A Gather's digits go with the request it makes, and only that one.
+    call.gathered = undefined;
     const request = kazooRequest(settings, params);
     events.push({
       type: 'request',
@@ -94,9 +97,16 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
       events.push(answer);
       result = { kind: 'end', reason: 'broken-answer', text: `Kazoo hangs up: ${verdict.problem}` };
     } else {
-      answer.kazoo = 'Kazoo would run this TwiML; the simulator plays Kazoo JSON only';
+      if (verdict.note) answer.note = verdict.note;
+      answer.kazoo = 'Kazoo runs the TwiML';
       events.push(answer);
-      result = { kind: 'end', reason: 'twiml', text: answer.kazoo };
+      const played = playTwiml(verdict.root, call, { digits, answerBridges: sim.answer }, (event) => events.push(event));
+      // A TwiML follow-up keeps the pivot node's settings (format, body) and its `_` branch.
+      if (played.kind === 'request') {
+        pending = { settings: { ...settings, voiceUrl: played.url, method: played.method }, pivotNode };
+        continue;
+      }
+      result = played;
     }
 
     if (result.kind === 'pivot') pending = { settings: pivotSettingsOf(result.node), pivotNode: result.node };

@@ -12,7 +12,6 @@ export type EndReason =
   | 'other-callflow'
   | 'pivot-failed'
   | 'broken-answer'
-  | 'twiml'
   | 'request-limit';
 
 export type RequestEvent = {
