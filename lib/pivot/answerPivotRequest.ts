@@ -1,7 +1,7 @@
 import { AuthError, CallEndedError, FollowUpRefusedError, RouteNotFoundError } from '../errors';
 import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
-import type { CallflowPolicy } from '../callflow/validateCallflow';
+import { KAZOO_CALLFLOW_POLICY, type CallflowPolicy } from '../callflow/validateCallflow';
 import type { PivotRequest } from '../request/pivotRequest';
 import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
 import { nextCallState } from '../rules/nextCallState';
@@ -14,6 +14,7 @@ import type { RulesStore } from '../routes/rulesStore';
 import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
+import { fallbackTwiml } from '../twiml/fallbackTwiml';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -157,6 +158,8 @@ function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContex
   const node = route && fallbackCallflow(route, request, ctx.now, deps.callflowPolicy);
   if (node)
     return { answer: renderPivotAnswer(node, deps.callflowPolicy), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
+  const twiml = route && fallbackTwiml(route, request, ctx.now, deps.callflowPolicy ?? KAZOO_CALLFLOW_POLICY);
+  if (twiml) return { answer: twimlAnswer(twiml), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
   return { answer: errorAnswer(error), outcome: { kind: 'degraded', answer: 'unavailable' }, routeId, error };
 }
 
