@@ -11,8 +11,7 @@ import { kazooDefault, moduleData, oneOf, type ModuleData } from './primitives';
  */
 const emailAddress = z
   .string()
-  .regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address (Kazoo checks the format even for user recipients)' })
-  .meta({ format: 'email' });
+  .regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address (Kazoo checks the format even for user recipients)' });
 
 const recipientSchema = z.looseObject({
   id: oneOf([emailAddress, z.array(emailAddress)], 'an email address or a list of them'),
