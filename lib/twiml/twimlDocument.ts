@@ -26,6 +26,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
+  // Numeric character references (&#10;); named ones beyond XML's five are refused before parsing.
+  htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
@@ -39,11 +41,49 @@ export function parseTwiml(text: string): TwimlParse {
   if (/<!DOCTYPE/i.test(text)) return refused('must not hold a <!DOCTYPE> (entity declarations are refused)');
   const syntax = XMLValidator.validate(text);
   if (syntax !== true) return refused(`is not well-formed XML at line ${syntax.err.line}, column ${syntax.err.col}: ${syntax.err.msg}`);
+  const entity = unknownEntity(text);
+  if (entity) return refused(entity);
   const tops = (parser.parse(text) as OrderedNode[]).map(toNode).filter((node) => !isBlank(node));
   const [root] = tops;
   if (tops.length !== 1 || root?.kind !== 'element') return refused('must have exactly one root element, <Response>');
   if (root.name !== 'Response') return refused(`has the root <${root.name}>; Kazoo runs only a <Response>`);
   return { ok: true, root };
+}
+
+/**
+ * XML knows five named entities; `&nbsp;` and the like make Kazoo's parser fail
+ * (and the call end) though a lenient validator lets them through. A numeric
+ * reference must name a character XML can carry.
+ */
+function unknownEntity(text: string): string | undefined {
+  // CDATA holds raw `&`: blanked out, same length, so positions stay right.
+  const outsideCdata = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, (cdata) => cdata.replace(/[^\n]/g, ' '));
+  for (const m of outsideCdata.matchAll(/&([^;\s<&]*);?/g)) {
+    const ref = m[1]!;
+    const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref)
+      ? Number.parseInt(ref.slice(2), 16)
+      : /^#\d{1,7}$/.test(ref)
+        ? Number(ref.slice(1))
+        : undefined;
+    const known = m[0].endsWith(';') && (['amp', 'lt', 'gt', 'quot', 'apos'].includes(ref) || (code !== undefined && isXmlChar(code)));
+    if (known) continue;
+    const before = outsideCdata.slice(0, m.index);
+    const line = before.split('\n').length;
+    const column = m.index! - before.lastIndexOf('\n');
+    return `is not well-formed XML at line ${line}, column ${column}: "${m[0]}" is not an XML entity (write & as &amp;)`;
+  }
+  return undefined;
+}
+
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function refused(message: string): TwimlParse {
@@ -97,10 +137,10 @@ export function serializeTwiml(root: TwimlElement): string {
 
 function writeElement(element: TwimlElement): string {
   const attributes = Object.entries(element.attributes)
-    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
     .join('');
   if (element.children.length === 0) return `<${element.name}${attributes}/>`;
-  const inner = element.children.map((child) => (child.kind === 'text' ? escapeXml(child.text) : writeElement(child))).join('');
+  const inner = element.children.map((child) => (child.kind === 'text' ? escapeText(child.text) : writeElement(child))).join('');
   return `<${element.name}${attributes}>${inner}</${element.name}>`;
 }
 
@@ -112,12 +152,16 @@ function writeElement(element: TwimlElement): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML refuses.
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-export function escapeXml(value: string): string {
-  return wellFormedText(value)
-    .replace(NOT_XML_CHAR, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+/** Text content: markup characters escaped; a CR kept as a reference (a parser turns a bare one into LF). */
+export function escapeText(value: string): string {
+  return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+/** An attribute value: also quotes, and tab, LF and CR as references (a parser turns bare ones into spaces). */
+export function escapeAttribute(value: string): string {
+  return escapeText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+function xmlChars(value: string): string {
+  return wellFormedText(value).replace(NOT_XML_CHAR, ' ');
 }

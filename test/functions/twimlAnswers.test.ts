@@ -65,7 +65,7 @@ describe('a route answering TwiML through the real handler', () => {
     const root = twimlOf(result);
     expect(verbs(root)).toEqual(['Gather[Say]', 'Redirect']);
     expect(textOf(find(root, 'Say')!)).toBe(`Hello ${name}. For opening hours, press 1. For the front desk, press 2.`);
-    expect(result.body).toContain('&lt;/Say&gt;&lt;Hangup/&gt;&lt;Say a=&quot;1&quot;&gt; &amp; &apos;co&apos;');
+    expect(result.body).toContain(`&lt;/Say&gt;&lt;Hangup/&gt;&lt;Say a="1"&gt; &amp; 'co'`);
   });
 
   it('the digit a Gather collects continues the menu step: 1 answers its TwiML option', async () => {

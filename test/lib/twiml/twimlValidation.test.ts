@@ -89,6 +89,13 @@ describe('TwiML Kazoo cannot run is refused when the route is validated', () => 
     ['a root other than Response', '<Say>Hi</Say>', 'has the root <Say>; Kazoo runs only a <Response>'],
     ['XML that is not well-formed, with line and column', '<Response>\n<Say>Hi</Response>', 'is not well-formed XML at line 2'],
     ['entity declarations', '<!DOCTYPE r [<!ENTITY a "b">]><Response/>', 'must not hold a <!DOCTYPE>'],
+    [
+      'an HTML entity XML does not know',
+      '<Response><Say>Tom&nbsp;and Jerry</Say></Response>',
+      'line 1, column 19: "&nbsp;" is not an XML entity',
+    ],
+    ['a bare ampersand', '<Response><Say>Tom & Jerry</Say></Response>', 'is not well-formed XML'],
+    ['a reference to a character XML cannot carry', '<Response><Say>bell&#7;</Say></Response>', '"&#7;" is not an XML entity'],
     ['an unknown placeholder', '<Response><Say>{{Caller-Name}}</Say></Response>', 'unknown placeholder {{Caller-Name}}'],
   ])('%s', (_case, twiml, expected) => {
     // Act
