@@ -7,6 +7,8 @@ import { routeSchema, type Action, type Route } from './routeSchema';
 import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { isValidTimeZone } from '../temporal/timeZone';
+import { didYouMean } from '../didYouMean';
+import { knownKeysAt } from './knownKeys';
 import { checkTwimlAction, isTwimlAction } from '../twiml/twimlAction';
 
 /**
@@ -78,7 +80,10 @@ function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
 
 function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
-    if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
+    if (!Object.hasOwn(route.steps, action.goto)) {
+      const hint = didYouMean(action.goto, Object.keys(route.steps));
+      issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"${hint}` });
+    }
     return;
   }
   if (isTwimlAction(action)) {
@@ -122,6 +127,10 @@ type FlatIssue = { path: PropertyKey[]; message: string };
  */
 function specificIssues(issue: z.core.$ZodIssue, base: PropertyKey[]): FlatIssue[] {
   const path = [...base, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(routeSchema, path);
+    return issue.keys.map((key) => ({ path, message: `unknown key "${key}"${didYouMean(key, known)}` }));
+  }
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
   const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
   // Ties go to the branch with fewer complaints: `{module}` without data is a callflow missing data, not a bad goto.
