@@ -155,11 +155,12 @@ function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContex
   const routeId = request.routeId;
   const known = routeId ? deps.rules.lastKnown(routeId) : undefined;
   const route = known && allowsAccount(known, request) ? known : undefined;
+  // A TwiML fallback goes out as TwiML; fallbackCallflow would give its callflow equivalent.
+  const twiml = route && fallbackTwiml(route, request, ctx.now, deps.callflowPolicy ?? KAZOO_CALLFLOW_POLICY);
+  if (twiml) return { answer: twimlAnswer(twiml), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
   const node = route && fallbackCallflow(route, request, ctx.now, deps.callflowPolicy);
   if (node)
     return { answer: renderPivotAnswer(node, deps.callflowPolicy), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
-  const twiml = route && fallbackTwiml(route, request, ctx.now, deps.callflowPolicy ?? KAZOO_CALLFLOW_POLICY);
-  if (twiml) return { answer: twimlAnswer(twiml), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
   return { answer: errorAnswer(error), outcome: { kind: 'degraded', answer: 'unavailable' }, routeId, error };
 }
 

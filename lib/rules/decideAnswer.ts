@@ -12,6 +12,7 @@ import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
 import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { fillTwiml } from '../twiml/renderTwimlAnswer';
+import { twimlAsCallflow } from '../twiml/fallbackTwiml';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -167,5 +168,6 @@ export function fallbackCallflow(
 /** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
   const fallback = route.fallback;
+  if (fallback && isTwimlAction(fallback)) return twimlAsCallflow(fallback.twiml, placeholderValues(ctx), policy);
   return fallback && 'module' in fallback ? materialize(fallback, { ctx, policy }, []) : undefined;
 }

@@ -1,24 +1,42 @@
 /**
- * The route's TwiML fallback as a ready answer, for when the store or the clock
- * failed us and nothing can be decided (answerPivotRequest's degraded path).
- * A fallback that hands the call to a step cannot be served then: its
- * follow-up URL would lead back to the part that failed, so it gets the 503.
+ * A route's TwiML fallback where no request can be decided: as the answer
+ * while the store or the clock fails (answerPivotRequest's degraded path), and
+ * as its callflow equivalent under a step prompt's pivot node, the `_` Kazoo
+ * takes when calling us back fails. A fallback that hands the call to a step
+ * serves neither: its follow-up URL leads back to the part that failed.
  */
 import type { PivotRequest } from '../request/pivotRequest';
 import type { Route } from '../routes/routeSchema';
 import { buildEvaluationContext, placeholderValues } from '../rules/evaluationContext';
 import { fillTwiml } from './renderTwimlAnswer';
 import { isTwimlAction } from './twimlAction';
+import type { CallflowNode } from '../callflow/callflowNode';
+import { validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
+import type { PlaceholderValues } from '../routes/placeholders';
+import { parseTwiml } from './twimlDocument';
+import { twimlToCallflow } from './twimlToCallflow';
 
 class StepUnavailable extends Error {}
 
-export function fallbackTwiml(route: Route, request: PivotRequest, now: Date, policy: { allowLoopbackUrls: boolean }): string | undefined {
+export function fallbackTwiml(route: Route, request: PivotRequest, now: Date, policy: CallflowPolicy): string | undefined {
   const fallback = route.fallback;
   if (!fallback || !isTwimlAction(fallback)) return undefined;
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  return stepFreeTwiml(fallback.twiml, placeholderValues(buildEvaluationContext(request, undefined, now, route.timezone)), policy);
+}
+
+/** The callflow that does what the TwiML does, when every verb has an equivalent and Kazoo would accept it. */
+export function twimlAsCallflow(twiml: string, values: PlaceholderValues, policy: CallflowPolicy): CallflowNode | undefined {
+  const body = stepFreeTwiml(twiml, values, policy);
+  const parsed = body === undefined ? undefined : parseTwiml(body);
+  if (!parsed?.ok) return undefined;
+  const conversion = twimlToCallflow(parsed.root);
+  return conversion.ok && validateCallflow(conversion.node, policy).ok ? conversion.node : undefined;
+}
+
+function stepFreeTwiml(twiml: string, values: PlaceholderValues, policy: CallflowPolicy): string | undefined {
   try {
-    const filled = fillTwiml(fallback.twiml, {
-      values: placeholderValues(ctx),
+    const filled = fillTwiml(twiml, {
+      values,
       voiceUrlFor: () => {
         throw new StepUnavailable();
       },

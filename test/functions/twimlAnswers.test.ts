@@ -106,6 +106,19 @@ describe('a route answering TwiML through the real handler', () => {
     expect(node).toMatchObject({ module: 'tts', data: { text: 'We did not hear a choice.' } });
   });
 
+  it("a step prompt's pivot falls back to the TwiML fallback's callflow equivalent (Reject busy: SIP 486)", async () => {
+    // Prepare
+    const redirect = textOf(find(twimlOf(await invoke({ params: kazooParams({ 'Call-ID': 'call-pivot-fails' }) })), 'Redirect')!);
+
+    // Act
+    const result = await follow(redirect, twimlParams({ CallSid: 'call-pivot-fails' }));
+
+    // Assess
+    let node: CallflowNode | undefined = JSON.parse(result.body!) as CallflowNode;
+    while (node && node.module !== 'pivot') node = node.children?.['_'];
+    expect(node!.children).toEqual({ _: { module: 'response', data: { code: 486, message: 'busy' } } });
+  });
+
   it('a key no option takes is an invalid entry, and the third one answers the TwiML onFailure', async () => {
     // Prepare
     const action = find(twimlOf(await invoke({ params: kazooParams({ 'Call-ID': 'call-invalid-keys' }) })), 'Gather')!.attributes[
