@@ -29,9 +29,13 @@ function expectEveryAnswerRuns(t: Transcript, verdicts: AnswerEvent['verdict'][]
 }
 
 describe('npm run call: the TwiML hotline, end to end through the local server', () => {
-  it('pressing 1 hands the key to the menu step, whose TwiML option says the opening hours and hangs up', async () => {
+  it.each([
+    ['GET, kazoo', []],
+    ['POST JSON, kazoo', ['--method', 'post', '--body', 'json']],
+    ['GET, twiml', ['--format', 'twiml']],
+  ])('pressing 1 (%s) hands the key to the menu step, whose TwiML option says the opening hours and hangs up', async (_how, how) => {
     // Act
-    const { status, transcript } = await call('--digits', '1');
+    const { status, transcript } = await call('--digits', '1', ...how);
 
     // Assess
     expect(status).toBe(0);
