@@ -18,6 +18,7 @@ process.env['AWS_SECRET_ACCESS_KEY'] ??= 'bench';
 const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
+const { measureTwimlAnswer } = await import('./twimlAnswer');
 const { measureColdStart } = await import('./coldStart');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
@@ -47,6 +48,7 @@ try {
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
+  await run('TwiML answer', () => measureTwimlAnswer());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {
