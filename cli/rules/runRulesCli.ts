@@ -23,12 +23,14 @@ Manage the routing rules (route documents) of Kazoo Pivot, one item per route in
 Route files are JSON or YAML (.yaml, .yml); see examples/ and schemas/route.schema.json.
 
 Commands:
-  validate <files...>   check route files; errors name file, route, rule and field
+  validate <files...>   check route files (a directory: its .json/.yaml/.yml files); errors name file, route,
+                        rule and field (line and column for JSON/YAML syntax), with "did you mean" hints
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
                         Nothing is written when any file is invalid.
   diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
-  pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML)
-  list                  print the stored route ids
+  pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML), with a
+                        $schema pointing at schemas/route.schema.json from where it is written
+  list                  print the stored route ids; routes that no longer validate are marked on stderr
   delete <route>        remove a route (requires --yes)
   url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
                         Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
@@ -52,7 +54,7 @@ Options:
 Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line.
 
 Examples:
-  npm run rules -- validate examples/*.json
+  npm run rules -- validate examples/
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- pull main-number --out main-number.json
