@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow } from '../../lib/callflow/validateCallflow';
+import { hasPlaceholder } from '../../lib/routes/placeholders';
 import { parseTwiml } from '../../lib/twiml/twimlDocument';
 import { checkTwimlSubset } from '../../lib/twiml/twimlSubset';
 import { twimlToCallflow } from '../../lib/twiml/twimlToCallflow';
@@ -25,7 +26,7 @@ export async function convertTwimlCommand(file: string, io: RulesIo): Promise<nu
     return EXIT_FAILED;
   }
   // A file stands alone: step:<name> needs a route, so it is reported like any other URL Kazoo cannot reach.
-  const issues = checkTwimlSubset(parsed.root, { hasStep: () => false, allowLoopbackUrls: false, skipPlaceholders: true });
+  const issues = checkTwimlSubset(parsed.root, { hasStep: () => false, allowLoopbackUrls: false, templated: hasPlaceholder });
   if (issues.length > 0) {
     io.stderr.write(`${file}: Kazoo cannot run this TwiML:\n${issues.map((i) => `  ${i.path}: ${i.message}\n`).join('')}`);
     return EXIT_FAILED;

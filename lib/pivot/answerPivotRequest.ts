@@ -14,7 +14,7 @@ import type { RulesStore } from '../routes/rulesStore';
 import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
-import { fallbackTwiml } from '../twiml/fallbackTwiml';
+import { fallbackTwiml } from '../rules/twimlFallback';
 
 export type PivotDeps = {
   rules: RulesStore;

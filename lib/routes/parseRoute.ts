@@ -87,7 +87,10 @@ function checkAction(action: Action, path: string, route: Route, issues: FieldIs
     return;
   }
   if (isTwimlAction(action)) {
-    issues.push(...checkTwimlAction(action, path, route, policy));
+    for (const p of findPlaceholders(action.twiml)) {
+      if (!isKnownPlaceholder(p.name)) issues.push({ path: `${path}.twiml`, message: `unknown placeholder {{${p.name}}}` });
+    }
+    issues.push(...checkTwimlAction(action, path, route, policy, hasPlaceholder));
     return;
   }
   for (const p of findPlaceholders(action)) {

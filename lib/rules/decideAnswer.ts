@@ -12,7 +12,7 @@ import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
 import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { fillTwiml } from '../twiml/renderTwimlAnswer';
-import { twimlAsCallflow } from '../twiml/fallbackTwiml';
+import { twimlAsCallflow } from './twimlFallback';
 
 /**
  * What to answer one Pivot request with. `node` undefined means nothing can be
@@ -129,8 +129,9 @@ function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, c
 }
 
 function materializeTwiml(action: TwimlAction, env: Env, captures: readonly string[]): string | undefined {
+  const values = placeholderValues(env.ctx, captures);
   const filled = fillTwiml(action.twiml, {
-    values: placeholderValues(env.ctx, captures),
+    fill: (value) => substitutePlaceholders(value, values),
     voiceUrlFor: (step) => env.pivotBack.voiceUrlFor(step),
     allowLoopbackUrls: env.policy.allowLoopbackUrls,
   });

@@ -6,12 +6,12 @@
  */
 import type { FieldIssue } from '../errors';
 import type { HttpAnswer } from '../http/httpAnswer';
-import { substitutePlaceholders, type PlaceholderValues } from '../routes/placeholders';
 import { mapTwimlValues, parseTwiml, serializeTwiml, type TwimlElement } from './twimlDocument';
 import { checkTwimlSubset, STEP_REFERENCE } from './twimlSubset';
 
 export type TwimlFill = {
-  values: PlaceholderValues;
+  /** Fills one text or attribute value in (the route's placeholders). */
+  fill: (value: string) => string;
   /** The signed URL that hands a request to one of the route's steps. */
   voiceUrlFor: (step: string) => string;
   allowLoopbackUrls: boolean;
@@ -35,8 +35,8 @@ function templateOf(twiml: string): TwimlElement | undefined {
 export function fillTwiml(twiml: string, fill: TwimlFill): FilledTwiml {
   const template = templateOf(twiml);
   if (!template) return { ok: false, issues: [{ path: '', message: 'is not TwiML Kazoo can read' }] };
-  const filled = mapTwimlValues(template, (value) => substitutePlaceholders(value, fill.values));
-  const issues = checkTwimlSubset(filled, { hasStep: () => true, allowLoopbackUrls: fill.allowLoopbackUrls, skipPlaceholders: false });
+  const filled = mapTwimlValues(template, (value) => fill.fill(value));
+  const issues = checkTwimlSubset(filled, { hasStep: () => true, allowLoopbackUrls: fill.allowLoopbackUrls });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, body: serializeTwiml(withStepUrls(filled, fill.voiceUrlFor)) };
 }

@@ -6,7 +6,6 @@
  */
 import * as z from 'zod';
 import type { FieldIssue } from '../errors';
-import { findPlaceholders, isKnownPlaceholder } from '../routes/placeholders';
 import { parseTwiml } from './twimlDocument';
 import { checkTwimlSubset } from './twimlSubset';
 
@@ -31,18 +30,15 @@ export function checkTwimlAction(
   path: string,
   route: { steps: Record<string, unknown> },
   policy: { allowLoopbackUrls: boolean },
+  templated: (value: string) => boolean,
 ): FieldIssue[] {
   const at = `${path}.twiml`;
-  const issues: FieldIssue[] = [];
-  for (const p of findPlaceholders(action.twiml)) {
-    if (!isKnownPlaceholder(p.name)) issues.push({ path: at, message: `unknown placeholder {{${p.name}}}` });
-  }
   const parsed = parseTwiml(action.twiml);
-  if (!parsed.ok) return [...issues, { path: at, message: parsed.issue.message }];
+  if (!parsed.ok) return [{ path: at, message: parsed.issue.message }];
   const subset = checkTwimlSubset(parsed.root, {
     hasStep: (name) => Object.hasOwn(route.steps, name),
     allowLoopbackUrls: policy.allowLoopbackUrls,
-    skipPlaceholders: true,
+    templated,
   });
-  return [...issues, ...subset.map((issue) => ({ path: at, message: `${issue.path}: ${issue.message}` }))];
+  return subset.map((issue) => ({ path: at, message: `${issue.path}: ${issue.message}` }));
 }

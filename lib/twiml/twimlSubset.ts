@@ -10,7 +10,6 @@
 import type { FieldIssue } from '../errors';
 import { CONTROL_PARAMETERS } from '../request/pivotParameterNames';
 import { isLoopbackHost } from '../callflow/modules/reachableUrl';
-import { hasPlaceholder } from '../routes/placeholders';
 import { elementsOf, isBlank, textOf, type TwimlElement } from './twimlDocument';
 
 export type TwimlCheck = {
@@ -18,8 +17,8 @@ export type TwimlCheck = {
   hasStep: (name: string) => boolean;
   /** Kazoo refuses loopback targets; only the local runtime lifts that. */
   allowLoopbackUrls: boolean;
-  /** At validation time a value holding a {{placeholder}} is judged only once filled in. */
-  skipPlaceholders: boolean;
+  /** Values judged only once filled in (at validation time: those holding a {{placeholder}}). */
+  templated?: (value: string) => boolean;
 };
 
 /** Where an action URL may point: a step of this route, or another TwiML application. */
@@ -201,7 +200,7 @@ function checkAttributes(element: TwimlElement, where: string, rules: Record<str
       checkUrl(value, place, check, at);
       continue;
     }
-    if (check.skipPlaceholders && hasPlaceholder(value)) continue;
+    if (check.templated?.(value)) continue;
     const problem = rule(value);
     if (problem) at(place, `"${value}" ${problem}`);
   }
@@ -214,7 +213,7 @@ function checkUrl(value: string, where: string, check: TwimlCheck, at: Report): 
     if (!check.hasStep(step[1]!)) at(where, `no step named "${step[1]}"`);
     return;
   }
-  if (check.skipPlaceholders && hasPlaceholder(value)) return;
+  if (check.templated?.(value)) return;
   if (value === '') {
     at(where, 'needs a URL: step:<name> or an absolute http(s) URL');
     return;
@@ -232,7 +231,7 @@ function checkUrl(value: string, where: string, check: TwimlCheck, at: Report): 
 const HEX_ID = /^[0-9a-f]{32}$/;
 
 function checkNounText(name: string, text: string, where: string, check: TwimlCheck, at: Report): void {
-  if (check.skipPlaceholders && hasPlaceholder(text)) return;
+  if (check.templated?.(text)) return;
   if (name === 'Say' && [...text].length > SAY_MAX_CHARS) at(where, `is longer than ${SAY_MAX_CHARS} characters (Kazoo cuts it)`);
   if (name === 'Number' && !/\d/.test(text)) at(where, `"${text}" has no digits to dial`);
   if ((name === 'User' || name === 'Device') && !HEX_ID.test(text)) at(where, `"${text}" must be a Kazoo id (32 hex characters)`);
@@ -245,7 +244,7 @@ function checkDial(text: string, nouns: [string, TwimlElement][], where: string,
     return;
   }
   if (text !== '') {
-    if (!(check.skipPlaceholders && hasPlaceholder(text)) && !/\d/.test(text)) at(where, `"${text}" has no digits to dial`);
+    if (!check.templated?.(text) && !/\d/.test(text)) at(where, `"${text}" has no digits to dial`);
     return;
   }
   if (nouns.length === 0) at(where, 'needs a number or a <Number>, <User>, <Device>, <Sip> or <Conference>');

@@ -54,7 +54,6 @@ function judgeTwiml(body: string, policy: CallflowPolicy, note?: string): KazooV
   const issues = checkTwimlSubset(parsed.root, {
     hasStep: () => false,
     allowLoopbackUrls: policy.allowLoopbackUrls,
-    skipPlaceholders: false,
   });
   if (issues.length > 0) {
     const first = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`);

@@ -14,7 +14,6 @@ export function expectKazooRunsTwiml(body: string, options: { allowLoopbackUrls?
   const issues = checkTwimlSubset(parsed.root, {
     hasStep: () => false,
     allowLoopbackUrls: options.allowLoopbackUrls ?? false,
-    skipPlaceholders: false,
   });
   expect(issues).toEqual([]);
   return parsed.root;

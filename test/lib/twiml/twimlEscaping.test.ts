@@ -8,7 +8,7 @@ const TEMPLATE =
 
 function fill(name: string) {
   return fillTwiml(TEMPLATE, {
-    values: { request: { 'Caller-ID-Name': name }, digits: {}, vars: {}, match: [] },
+    fill: (value) => value.replaceAll('{{Caller-ID-Name}}', name),
     voiceUrlFor: (step) => `https://pivot.example.com/pivot/main?token=t&step=${step}&sig=s`,
     allowLoopbackUrls: false,
   });

@@ -5,16 +5,16 @@
  * takes when calling us back fails. A fallback that hands the call to a step
  * serves neither: its follow-up URL leads back to the part that failed.
  */
-import type { PivotRequest } from '../request/pivotRequest';
-import type { Route } from '../routes/routeSchema';
-import { buildEvaluationContext, placeholderValues } from '../rules/evaluationContext';
-import { fillTwiml } from './renderTwimlAnswer';
-import { isTwimlAction } from './twimlAction';
 import type { CallflowNode } from '../callflow/callflowNode';
 import { validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
-import type { PlaceholderValues } from '../routes/placeholders';
-import { parseTwiml } from './twimlDocument';
-import { twimlToCallflow } from './twimlToCallflow';
+import type { PivotRequest } from '../request/pivotRequest';
+import { substitutePlaceholders, type PlaceholderValues } from '../routes/placeholders';
+import type { Route } from '../routes/routeSchema';
+import { fillTwiml } from '../twiml/renderTwimlAnswer';
+import { isTwimlAction } from '../twiml/twimlAction';
+import { parseTwiml } from '../twiml/twimlDocument';
+import { twimlToCallflow } from '../twiml/twimlToCallflow';
+import { buildEvaluationContext, placeholderValues } from './evaluationContext';
 
 class StepUnavailable extends Error {}
 
@@ -36,7 +36,7 @@ export function twimlAsCallflow(twiml: string, values: PlaceholderValues, policy
 function stepFreeTwiml(twiml: string, values: PlaceholderValues, policy: CallflowPolicy): string | undefined {
   try {
     const filled = fillTwiml(twiml, {
-      values,
+      fill: (value) => substitutePlaceholders(value, values),
       voiceUrlFor: () => {
         throw new StepUnavailable();
       },
