@@ -10,6 +10,8 @@ export type LoadedExamples = {
   /** Route ids already stored and left alone (persisted data wins over the examples). */
   kept: string[];
   skipped: { file: string; reason: string }[];
+  /** Every route id in the table once loaded: with a persisted table, routes pushed earlier too. */
+  stored: string[];
 };
 
 /**
@@ -22,7 +24,7 @@ export async function loadExampleRoutes(
   dir: string,
   options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy },
 ): Promise<LoadedExamples> {
-  const result: LoadedExamples = { loaded: [], kept: [], skipped: [] };
+  const result: LoadedExamples = { loaded: [], kept: [], skipped: [], stored: [] };
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
@@ -43,5 +45,6 @@ export async function loadExampleRoutes(
     await admin.putRoute(id, text);
     result.loaded.push(id);
   }
+  result.stored = await admin.listRouteIds();
   return result;
 }
