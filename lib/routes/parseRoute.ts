@@ -132,7 +132,13 @@ function specificIssues(issue: z.core.$ZodIssue, base: PropertyKey[]): FlatIssue
   const path = [...base, ...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(routeSchema, path);
-    return issue.keys.map((key) => ({ path, message: `unknown key "${key}"${didYouMean(key, known)}` }));
+    // A key another form of the value takes (`module` beside `twiml`, `play` beside `tts`): not unknown, misplaced.
+    return issue.keys.map((key) => ({
+      path,
+      message: known.includes(key)
+        ? `"${key}" cannot go with the other keys here (they choose another form of this value)`
+        : `unknown key "${key}"${didYouMean(key, known)}`,
+    }));
   }
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
   const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));

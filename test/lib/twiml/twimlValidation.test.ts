@@ -129,6 +129,15 @@ describe('TwiML Kazoo cannot run is refused when the route is validated', () => 
     expect(route.rules[0]!.then).toEqual({ twiml });
   });
 
+  it('a callflow key beside twiml is named as misplaced, not unknown', () => {
+    // Act
+    const refused = () =>
+      parseRoute({ id: 'mixed', timezone: 'UTC', rules: [{ then: { twiml: '<Response><Hangup/></Response>', module: 'hangup' } }] });
+
+    // Assess
+    expect(refused).toThrow('rules.0.then: "module" cannot go with the other keys here');
+  });
+
   it('judges a placeholder value once it is filled in, not before', () => {
     // Act
     const route = () => parseRoute(routeAnswering('<Response><Pause length="{{digits.menu}}"/><Dial>{{vars.desk}}</Dial></Response>'));
