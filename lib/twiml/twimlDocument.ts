@@ -43,7 +43,13 @@ export function parseTwiml(text: string): TwimlParse {
   if (syntax !== true) return refused(`is not well-formed XML at line ${syntax.err.line}, column ${syntax.err.col}: ${syntax.err.msg}`);
   const entity = unknownEntity(text);
   if (entity) return refused(entity);
-  const tops = (parser.parse(text) as OrderedNode[]).map(toNode).filter((node) => !isBlank(node));
+  let tops: TwimlNode[];
+  try {
+    tops = (parser.parse(text) as OrderedNode[]).map((node) => toNode(node, 1)).filter((node) => !isBlank(node));
+  } catch (error) {
+    // The parser's own limits (nesting, entity expansion) and our depth limit.
+    return refused(`cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const [root] = tops;
   if (tops.length !== 1 || root?.kind !== 'element') return refused('must have exactly one root element, <Response>');
   if (root.name !== 'Response') return refused(`has the root <${root.name}>; Kazoo runs only a <Response>`);
@@ -90,12 +96,16 @@ function refused(message: string): TwimlParse {
   return { ok: false, issue: { path: '', message } };
 }
 
-function toNode(raw: OrderedNode): TwimlNode {
+/** Response › Dial › Number is as deep as TwiML goes; far deeper is no TwiML, and must not exhaust the stack. */
+export const MAX_TWIML_DEPTH = 8;
+
+function toNode(raw: OrderedNode, depth: number): TwimlNode {
   const name = Object.keys(raw).find((key) => key !== ':@')!;
   if (name === '#text') return { kind: 'text', text: String(raw[name]) };
+  if (depth > MAX_TWIML_DEPTH) throw new Error(`elements nest deeper than ${MAX_TWIML_DEPTH} levels`);
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw[':@'] ?? {})) attributes[key] = String(value);
-  const children = ((raw[name] as OrderedNode[] | undefined) ?? []).map(toNode);
+  const children = ((raw[name] as OrderedNode[] | undefined) ?? []).map((child) => toNode(child, depth + 1));
   return { kind: 'element', name, attributes, children };
 }
 

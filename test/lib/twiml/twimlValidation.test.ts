@@ -96,6 +96,16 @@ describe('TwiML Kazoo cannot run is refused when the route is validated', () => 
     ],
     ['a bare ampersand', '<Response><Say>Tom & Jerry</Say></Response>', 'is not well-formed XML'],
     ['a reference to a character XML cannot carry', '<Response><Say>bell&#7;</Say></Response>', '"&#7;" is not an XML entity'],
+    [
+      'elements nested far deeper than TwiML goes',
+      `<Response>${'<Say>'.repeat(5000)}${'</Say>'.repeat(5000)}</Response>`,
+      'cannot be read',
+    ],
+    [
+      'elements nested deeper than 8 levels',
+      `<Response>${'<Say>'.repeat(8)}${'</Say>'.repeat(8)}</Response>`,
+      'elements nest deeper than 8 levels',
+    ],
     ['an unknown placeholder', '<Response><Say>{{Caller-Name}}</Say></Response>', 'unknown placeholder {{Caller-Name}}'],
   ])('%s', (_case, twiml, expected) => {
     // Act
