@@ -71,7 +71,15 @@ const VERBS: Record<string, VerbSpec> = {
   Reject: { content: 'empty', attributes: { reason: oneOf('rejected', 'busy'), prompt: any } },
   Record: {
     content: 'empty',
-    attributes: { action: URL_RULE, method, timeout, finishOnKey: keys, maxLength: wholeNumber(1, 3600), playBeep: boolean },
+    attributes: {
+      action: URL_RULE,
+      method,
+      timeout,
+      finishOnKey: keys,
+      maxLength: wholeNumber(1, 3600),
+      playBeep: boolean,
+      recordingUrl: any,
+    },
   },
   Gather: {
     content: 'nested-verbs',
@@ -113,9 +121,20 @@ const NOUNS: Record<string, VerbSpec> = {
       muted: boolean,
       deaf: boolean,
       beep: boolean,
+      // kzt_twiml_dial:get_max_participants has clauses for 3..40 only.
       maxParticipants: wholeNumber(3, 40),
       waitUrl: any,
-      waitMethod: method,
+      method,
+      announceCount: wholeNumber(0),
+      callerControls: any,
+      moderatorControls: any,
+      callerIdName: any,
+      callerIdNumber: any,
+      comfortNoise: wholeNumber(0),
+      energyLevel: wholeNumber(0),
+      interval: wholeNumber(0),
+      rate: wholeNumber(8000, 48000),
+      voice: oneOf(...SAY_VOICES),
     },
   },
 };
