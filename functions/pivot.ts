@@ -4,6 +4,8 @@ import { routeUrlOf } from '../adapters/http/httpApiEvent';
 import { createHttpFunction, type LambdaHttpHandler } from '../adapters/lambda/httpFunction';
 import { createPivotRuntime, lazyRuntime, type PivotRuntime } from '../adapters/lambda/pivotRuntime';
 import { createTelemetry, recordPivotOutcome, type Telemetry } from '../adapters/lambda/telemetry';
+import { withDecidedBy } from '../lib/http/httpAnswer';
+import { describeOutcome } from '../lib/rules/outcome';
 
 /**
  * GET and POST /pivot/{route}: Kazoo's pivot node calls this and runs the
@@ -12,7 +14,7 @@ import { createTelemetry, recordPivotOutcome, type Telemetry } from '../adapters
 export function createPivotHandler(
   runtime: () => PivotRuntime,
   telemetry: Telemetry,
-  options: { scheme?: 'https' | 'http' } = {},
+  options: { scheme?: 'https' | 'http'; revealDecision?: boolean } = {},
 ): LambdaHttpHandler {
   const limits = () => ({
     maxBodyBytes: runtime().config.MAX_BODY_BYTES,
@@ -25,7 +27,8 @@ export function createPivotHandler(
     const request = normalizePivotRequest(http);
     const result = await answerPivotRequest(rt, request, { now: rt.clock(http), routeUrl: routeUrlOf(http, options.scheme) });
     recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs: performance.now() - started });
-    return result.answer;
+    if (!options.revealDecision) return result.answer;
+    return withDecidedBy(result.answer, `${describeOutcome(result.outcome)}${result.step ? ` step:${result.step}` : ''}`);
   });
 }
 

@@ -169,7 +169,8 @@ function localHandlers(o: {
   };
   const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
   return {
-    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme }),
+    // The simulator prints which rule, step or option answered; only this local server says so.
+    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme, revealDecision: true }),
     cdr: createCdrHandler(() => runtime, telemetry),
     health: () => healthHandler(),
   };

@@ -6,6 +6,7 @@ import { KazooCall, type CallParty } from './kazooCall';
 import { kazooVerdict } from './kazooVerdict';
 import { playTwiml } from './twimlPlayer';
 import { KAZOO_TIMEOUT_MS, kazooRequest, sendPivotRequest, type HttpOutcome, type PivotSettings } from './pivotExchange';
+import { describeDecision } from './describeDecision';
 import { maskToken, type AnswerEvent, type EndEvent, type Transcript, type TranscriptEvent } from './transcript';
 
 export type SimulatedCall = {
@@ -130,7 +131,12 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
 function answerEvent(n: number, outcome: HttpOutcome, verdict: AnswerEvent['verdict']): AnswerEvent {
   const base: AnswerEvent = { type: 'answer', n, verdict, kazoo: 'Kazoo runs the callflow' };
   if (outcome.kind !== 'response') return base;
-  return { ...base, status: outcome.status, ...(outcome.contentType !== undefined && { contentType: outcome.contentType }) };
+  return {
+    ...base,
+    status: outcome.status,
+    ...(outcome.contentType !== undefined && { contentType: outcome.contentType }),
+    ...(outcome.decidedBy !== undefined && { decidedBy: describeDecision(outcome.decidedBy) }),
+  };
 }
 
 /** A pivot node's data with Kazoo's schema defaults (callflows.pivot): get, kazoo, form, 5000 ms. */

@@ -36,6 +36,8 @@ export type AnswerEvent = {
   kazoo: string;
   problem?: string;
   note?: string;
+  /** What produced the answer, in words (`rule business-hours`); only the local server says. */
+  decidedBy?: string;
 };
 
 export type ActionEvent = {

@@ -21,6 +21,7 @@ function eventLines(e: TranscriptEvent, t: Transcript): string[] {
     case 'answer': {
       const head = `← ${e.n}  ${e.status ?? 'no answer'}${e.contentType ? ` ${e.contentType}` : ''}`;
       const lines = [e.problem ? `${head}: ${e.problem}` : head];
+      if (e.decidedBy) lines.push(`     answered by ${e.decidedBy}`);
       if (e.note) lines.push(`     note: ${e.note}`);
       if (e.verdict !== 'callflow') lines.push(`     ${e.kazoo}`);
       return lines;
