@@ -35,19 +35,20 @@ function templateOf(twiml: string): TwimlElement | undefined {
 export function fillTwiml(twiml: string, fill: TwimlFill): FilledTwiml {
   const template = templateOf(twiml);
   if (!template) return { ok: false, issues: [{ path: '', message: 'is not TwiML Kazoo can read' }] };
-  const filled = mapTwimlValues(template, (value) => fill.fill(value));
-  const issues = checkTwimlSubset(filled, { hasStep: () => true, allowLoopbackUrls: fill.allowLoopbackUrls });
+  // Step references are the template's own, resolved before anything is filled in: a value that
+  // fills in to `step:…` (a caller-chosen variable) is no step URL, and the check below refuses it.
+  const filled = mapTwimlValues(template, (value, where) => {
+    const step = isUrlPlace(where) ? STEP_REFERENCE.exec(value.trim()) : null;
+    return step ? fill.voiceUrlFor(step[1]!) : fill.fill(value);
+  });
+  const issues = checkTwimlSubset(filled, { hasStep: () => false, allowLoopbackUrls: fill.allowLoopbackUrls });
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, body: serializeTwiml(withStepUrls(filled, fill.voiceUrlFor)) };
+  return { ok: true, body: serializeTwiml(filled) };
 }
 
-/** Every `step:<name>` (an action attribute, a Redirect's text) becomes that step's follow-up URL. */
-function withStepUrls(root: TwimlElement, voiceUrlFor: (step: string) => string): TwimlElement {
-  return mapTwimlValues(root, (value, where) => {
-    const isUrl = where.attribute === 'action' || (where.attribute === undefined && where.element.name === 'Redirect');
-    const step = isUrl ? STEP_REFERENCE.exec(value.trim()) : null;
-    return step ? voiceUrlFor(step[1]!) : value;
-  });
+/** Where a TwiML URL Kazoo requests next sits: an action attribute, a Redirect's text. */
+function isUrlPlace(where: { element: TwimlElement; attribute?: string }): boolean {
+  return where.attribute === 'action' || (where.attribute === undefined && where.element.name === 'Redirect');
 }
 
 /** The 200 Kazoo reads as TwiML (PIVOT-PROTOCOL.md: `application/xml` means TwiML only). */

@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { decideEntry } from '../../../lib/rules/decideAnswer';
 import { describeOutcome } from '../../../lib/rules/outcome';
 import { parseRoute } from '../../../lib/routes/parseRoute';
+import type { KazooParams } from '../../../lib/request/encodeKazooParams';
 import { kazooRequest } from '../../fixtures/pivotRequests';
 import { testPivotBack } from '../../fixtures/routeCredentials';
 import { expectKazooRunsTwiml, find, textOf, verbs } from '../../support/twimlAnswers';
 
 const NOW = new Date('2026-11-24T17:00:00Z');
 
-function decide(route: ReturnType<typeof parseRoute>, overrides: Record<string, string> = {}) {
+function decide(route: ReturnType<typeof parseRoute>, overrides: KazooParams = {}) {
   const request = kazooRequest(overrides);
   return decideEntry({ route, request, now: NOW, pivotBack: testPivotBack(request, 'https://pivot.example.com/pivot/main', route.id) });
 }
@@ -47,6 +48,26 @@ describe('TwiML decisions with placeholders', () => {
     // Assess
     expect(verbs(expectKazooRunsTwiml(decision.twiml!))).toEqual(['Say']);
     expect(describeOutcome(decision.outcome)).toBe('rule:greet:invalid-after-substitution');
+  });
+
+  it('a variable that fills in to step:<name> is no step URL: the fallback answers', () => {
+    // Prepare: anyone holding the URL can send Custom-Application-Vars
+    const route = parseRoute({
+      id: 'main',
+      timezone: 'America/New_York',
+      rules: [{ name: 'next', then: { twiml: '<Response><Redirect>{{vars.next}}</Redirect></Response>' } }],
+      steps: { admin: { prompt: { tts: 'Admin menu.' }, options: [{ digits: '1', then: { module: 'hangup', data: {} } }] } },
+      fallback: { twiml: '<Response><Hangup/></Response>' },
+    });
+
+    // Act
+    const forged = decide(route, { 'Custom-Application-Vars': { next: 'step:admin' } });
+    const plain = decide(route, { 'Custom-Application-Vars': { next: 'https://ivr.example.com/next' } });
+
+    // Assess
+    expect(verbs(expectKazooRunsTwiml(forged.twiml!))).toEqual(['Hangup']);
+    expect(describeOutcome(forged.outcome)).toBe('rule:next:invalid-after-substitution');
+    expect(textOf(find(expectKazooRunsTwiml(plain.twiml!), 'Redirect')!)).toBe('https://ivr.example.com/next');
   });
 
   it('characters XML cannot carry become spaces, so a caller name cannot break the document', () => {
