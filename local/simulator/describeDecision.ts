@@ -12,7 +12,9 @@ export function describeDecision(header: string): string {
   const [outcome = '', ...extras] = header.trim().split(/\s+/);
   const [kind = '', ...parts] = outcome.split(':');
   // `fallback:invalid` has no subject, only trouble.
-  const [subject, ...trouble] = parts[0] !== undefined && Object.hasOwn(TROUBLE, parts[0]) ? [undefined, ...parts] : parts;
+  const noSubject = parts[0] !== undefined && Object.hasOwn(TROUBLE, parts[0]);
+  const subject = noSubject ? undefined : parts[0];
+  const trouble = noSubject ? parts : parts.slice(1);
   const step = extras.find((extra) => extra.startsWith('step:'))?.slice('step:'.length);
   const what = describeKind(kind, subject);
   const problems = trouble.map((t) => TROUBLE[t] ?? t);
