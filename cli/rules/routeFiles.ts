@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { RouteValidationError, type FieldIssue } from '../../lib/errors';
 import { parseJsonText } from '../../lib/routes/jsonSyntaxError';
 import { parseRoute } from '../../lib/routes/parseRoute';
+import { unknownDataKeys } from '../../lib/routes/unknownDataKeys';
 import type { Route } from '../../lib/routes/routeSchema';
 import { EXIT_FAILED, EXIT_OK, type RulesIo } from './routeTable';
 
@@ -37,6 +38,9 @@ export async function validateCommand(paths: string[], io: RulesIo): Promise<num
       const { route } = result.local;
       const steps = Object.keys(route.steps).length;
       io.stdout.write(`OK  ${result.file}  route ${route.id} (${plural(route.rules.length, 'rule')}, ${plural(steps, 'step')})\n`);
+      for (const warning of unknownDataKeys(result.local.document)) {
+        io.stderr.write(`warning: ${describeIssue(result.file, route.id, warning, result.local.document)}\n`);
+      }
     } else {
       for (const line of result.errors) io.stderr.write(`${line}\n`);
     }

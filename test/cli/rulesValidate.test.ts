@@ -180,4 +180,21 @@ describe('npm run rules -- validate', () => {
     );
     expect(result.stderr).toContain('1 of 2 files invalid');
   });
+
+  it('warns about a data field the module does not have, naming the one meant, and still passes the file', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: { data: Record<string, unknown> } };
+    document.fallback.data.max_mesage_length = 120;
+    const file = await writeRouteFile('typo.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`OK  ${file}  route main-number`);
+    expect(result.stderr).toBe(
+      `warning: ${file}: route main-number, field fallback.data.max_mesage_length: not a voicemail field, Kazoo ignores it (did you mean "max_message_length"?)\n`,
+    );
+  });
 });
