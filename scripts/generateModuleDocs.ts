@@ -69,14 +69,14 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function fieldRows(schema: JsonSchema, prefix: string, depth: number): string[] {
+function fieldRows(schema: JsonSchema, prefix: string, depth: number, notes: Record<string, string> = {}): string[] {
   const rows: string[] = [];
   const required = new Set(schema.required ?? []);
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     if (name === 'skip_module' && depth === 0) continue;
     const path = `${prefix}${name}`;
     const defaultValue = field.default === undefined ? '' : code(field.default);
-    const description = typeof field.description === 'string' ? field.description : '';
+    const description = typeof field.description === 'string' ? field.description : (notes[name] ?? '');
     const limits = limitsOf(field);
     rows.push(
       `| \`${path}\`${required.has(name) ? ' (required)' : ''} | ${cell(typeOf(field))} | ${defaultValue} | ${cell(limits)} | ${cell(description)} |`,
@@ -91,7 +91,7 @@ function fieldRows(schema: JsonSchema, prefix: string, depth: number): string[] 
 }
 
 function moduleSection(module: CallflowModule, guide: ModuleGuide): string[] {
-  const rows = fieldRows(dataJsonSchema(module), '', 0);
+  const rows = fieldRows(dataJsonSchema(module), '', 0, guide.fields);
   const example = JSON.stringify({ module, data: guide.example }, null, 2);
   return [
     `### \`${module}\``,

@@ -36,7 +36,11 @@ export function moduleDataJsonSchema(module: keyof typeof moduleDataSchemas): Js
   const guide: ModuleGuide = moduleGuide[module];
   const description = guide.needs ? `${guide.does} Needs ${guide.needs}.` : guide.does;
   const checked = forEditor(generated) as JsonSchema;
-  const properties = { name: UI_LABEL, ...(checked.properties as JsonSchema) };
+  const properties: JsonSchema = { name: UI_LABEL, ...(checked.properties as JsonSchema) };
+  for (const [field, note] of Object.entries(guide.fields ?? {})) {
+    const property = properties[field] as JsonSchema | undefined;
+    if (property && property.description === undefined) properties[field] = { description: note, ...property };
+  }
   return { ...checked, properties, description, examples: [guide.example] };
 }
 

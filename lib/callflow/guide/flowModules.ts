@@ -7,6 +7,14 @@ export const flowModules = {
     does: 'Asks a web server what to do next and runs the callflow it answers (how this project is reached).',
     example: { voice_url: 'https://pivot.example.com/prod/pivot/main-number?token=4f9c2b7e1a', method: 'post', req_timeout_ms: 4000 },
     children: '`_` runs only if the request fails',
+    fields: {
+      voice_url: 'Where Kazoo asks; must be a reachable http(s) URL (not loopback)',
+      method: '`get` or `post`',
+      req_format: '`kazoo` (JSON callflow answers) or `twiml`',
+      req_body_format: 'For POST: `form` or `json`',
+      req_timeout_ms: 'Milliseconds Kazoo waits for the answer before taking `_`',
+      cdr_url: 'Where Kazoo posts the call record when the call ends (after TwiML answers only)',
+    },
   },
   callflow: {
     does: 'Continues with another callflow of the account.',
@@ -16,6 +24,11 @@ export const flowModules = {
   response: {
     does: 'Answers the call with a SIP response (e.g. 486 Busy Here) and ends it.',
     example: { code: 486, message: 'Busy Here' },
+    fields: {
+      code: 'The SIP response code, e.g. 486 (busy) or 404',
+      message: 'The SIP reason phrase',
+      media: 'Media played before the response (early media)',
+    },
   },
   hangup: {
     does: 'Hangs the call up.',
@@ -24,24 +37,46 @@ export const flowModules = {
   sleep: {
     does: 'Waits a while before going on to `_`.',
     example: { duration: 2, unit: 's' },
+    fields: {
+      duration: 'How long to wait, in `unit`s',
+      unit: '`ms`, `s`, `m` or `h`',
+    },
   },
   set_variables: {
     does: 'Sets custom application variables on the call (seen by later pivots, CDRs and webhooks).',
     example: { custom_application_vars: { tier: 'gold' } },
+    fields: {
+      custom_application_vars: 'Name → value; values are strings (Kazoo 4.3 accepts nothing else)',
+      export: 'Also set them on the other leg of a bridge',
+    },
   },
   temporal_route: {
     does: "Branches on the time of day with Kazoo's own temporal rules.",
     needs: 'the temporal rules (or rule set) named',
     example: { rules: [ids.temporalRule], timezone: 'America/New_York' },
     children: 'the rule ids, and `_` outside them',
+    fields: {
+      rules: 'The temporal rule ids to check, in order; the first active one names the branch',
+      timezone: "IANA zone the rules are judged in; absent: the account's",
+    },
   },
   webhook: {
     does: 'Sends the call details to a URL and goes on.',
     example: { uri: 'https://hooks.example.com/kazoo/calls', http_verb: 'post', retries: 2 },
+    fields: {
+      uri: 'Where the call details are sent',
+      http_verb: '`post` or `get`',
+      retries: 'How many times to retry a failed send',
+      custom_data: 'Extra fields added to what is sent',
+    },
   },
   set_cid: {
     does: 'Sets the caller ID name and number shown to whoever is called next.',
     example: { caller_id_name: 'Acme Support', caller_id_number: '+14155550100' },
+    fields: {
+      caller_id_name: 'The name shown; may hold {{placeholders}}',
+      caller_id_number: 'The number shown',
+    },
   },
   dynamic_cid: {
     does: 'Lets the caller choose the caller ID of the call they are about to place.',
@@ -55,6 +90,10 @@ export const flowModules = {
     does: 'Branches on whether the caller ID matches a regex.',
     example: { regex: '^\\+1415', use_absolute_mode: false },
     children: '`match` and `nomatch`',
+    fields: {
+      regex: 'Caller-ID numbers it matches take the `match` branch',
+      use_absolute_mode: 'Branch by the exact caller-ID number instead of match / nomatch',
+    },
   },
   cidlistmatch: {
     does: 'Branches on whether the caller ID is in a match list.',

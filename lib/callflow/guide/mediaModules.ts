@@ -6,15 +6,34 @@ export const mediaModules = {
   tts: {
     does: 'Speaks a text with text-to-speech.',
     example: { text: 'Thanks for calling Acme.', voice: 'female', language: 'en-US' },
+    fields: {
+      text: 'What to say; may hold {{placeholders}}',
+      voice: '`female` or `male` (others depend on the engine)',
+      language: 'e.g. `en-US`',
+      engine: 'The TTS engine configured in Kazoo',
+      terminators: 'Keys that stop the speech',
+    },
   },
   play: {
     does: 'Plays a media file (a media document id or a URL).',
     needs: 'a media document with that `id`, or a URL Kazoo can fetch',
     example: { id: ids.media, answer: true, terminators: ['#'] },
+    fields: {
+      id: 'A media document id, or a URL Kazoo can fetch',
+      loop_count: 'How many times to play',
+      answer: 'Answer the call before playing',
+      terminators: 'Keys that stop the playback',
+    },
   },
   record_call: {
     does: 'Starts or stops recording both sides of the call.',
     example: { action: 'start', format: 'mp3', time_limit: 3600, url: 'https://recordings.example.com/calls' },
+    fields: {
+      action: '`start` or `stop` recording',
+      time_limit: 'Longest recording, in seconds',
+      url: 'Where Kazoo PUTs or POSTs the recording',
+      format: '`mp3` or `wav`',
+    },
   },
   record_caller: {
     does: "Records the caller's side only (a message-style recording) and sends it to `url`.",
@@ -42,6 +61,14 @@ export const mediaModules = {
   collect_dtmf: {
     does: 'Collects digits under a name; the next pivot request carries them (`Digits`).',
     example: { collection_name: 'pin', max_digits: 4, terminators: ['#'], timeout: 5000 },
+    fields: {
+      collection_name: 'Name the digits are kept under; the next pivot request carries them as `Digits[name]`',
+      max_digits: 'Stop after this many digits',
+      timeout: 'Milliseconds to wait for the first digit',
+      interdigit_timeout: 'Milliseconds to wait between digits',
+      terminators: 'Keys that end the entry',
+      terminator: 'One key that ends the entry',
+    },
   },
   flush_dtmf: {
     does: 'Forgets the digits collected so far under a name.',
@@ -52,6 +79,10 @@ export const mediaModules = {
     needs: 'a menu with that `id`',
     example: { id: ids.menu },
     children: 'the keys (`"1"`, `"2"`…), and `_` when nothing matches',
+    fields: {
+      id: 'The menu document id',
+      interdigit_timeout: 'Milliseconds between digits',
+    },
   },
   faxbox: {
     does: 'Receives a fax into a faxbox.',

@@ -18,6 +18,8 @@ export type ModuleGuide = {
   example: Record<string, unknown>;
   /** Branch names the module picks among, when it has more than `_`. */
   children?: string;
+  /** Notes on top-level data fields (units, what a value does), where the field name alone does not say. */
+  fields?: Record<string, string>;
 };
 
 export const moduleGuide = { ...callingModules, ...mediaModules, ...flowModules } satisfies Record<CallflowModule, ModuleGuide>;

@@ -50,4 +50,19 @@ describe('the module guide', () => {
     // Assess
     expect(refused).toEqual([]);
   });
+
+  it('has field notes only for fields the module really has', () => {
+    // Prepare
+    const guides = Object.entries(moduleGuide) as [keyof typeof moduleDataSchemas, { fields?: Record<string, string> }][];
+
+    // Act
+    const strays = guides.flatMap(([module, guide]) =>
+      Object.keys(guide.fields ?? {})
+        .filter((field) => !Object.hasOwn(moduleDataSchemas[module].shape, field))
+        .map((field) => `${module}.${field}`),
+    );
+
+    // Assess
+    expect(strays).toEqual([]);
+  });
 });
