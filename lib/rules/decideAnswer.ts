@@ -15,7 +15,7 @@ import { fillTwiml } from '../twiml/renderTwimlAnswer';
 import { twimlAsCallflow } from './twimlFallback';
 
 /**
- * What to answer one Pivot request with. `node` undefined means nothing can be
+ * What to answer one Pivot request with. Neither `node` nor `twiml` means nothing can be
  * served (no rule matched and the route has no fallback): the handler answers 503
  * so Kazoo takes the pivot node's `_` branch.
  */
@@ -166,7 +166,7 @@ export function fallbackCallflow(
   return fallbackNode({ route, ctx, policy });
 }
 
-/** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
+/** The callflow Kazoo should run if calling us back fails: the fallback callflow, or a TwiML fallback's callflow equivalent. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
   const fallback = route.fallback;
   if (fallback && isTwimlAction(fallback)) return twimlAsCallflow(fallback.twiml, placeholderValues(ctx), policy);
