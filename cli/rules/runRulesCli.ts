@@ -26,7 +26,7 @@ Commands:
   validate <files...>   check route files (a directory: its .json/.yaml/.yml files); errors name file, route,
                         rule and field (line and column for JSON/YAML syntax), with "did you mean" hints
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
-                        Nothing is written when any file is invalid.
+                        Nothing is written when any file is invalid. Directories work as for validate.
   diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
   pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML), with a
                         $schema pointing at schemas/route.schema.json from where it is written
