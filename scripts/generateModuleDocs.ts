@@ -43,6 +43,11 @@ function typeOf(schema: JsonSchema): string {
   if (schema.const !== undefined) return code(schema.const);
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(code).join(', ')}`;
   const alternatives = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  const discriminator = alternatives && discriminatorOf(alternatives);
+  if (alternatives && discriminator) {
+    const kinds = alternatives.map((alternative) => code(alternative.properties![discriminator]!.const));
+    return `object whose \`${discriminator}\` is ${kinds.join(', ')}`;
+  }
   if (alternatives) return alternatives.map(typeOf).join(' or ');
   if (schema.type === 'array') return schema.items ? `list of ${typeOf(schema.items)}` : 'list';
   if (schema.type === 'object') return schema.properties ? 'object' : 'object (any keys)';
@@ -50,10 +55,17 @@ function typeOf(schema: JsonSchema): string {
   return typeof schema.type === 'string' ? schema.type : 'any';
 }
 
+/** The property every alternative fixes with a `const` (audio_macro's `macro`), if there is one. */
+function discriminatorOf(alternatives: JsonSchema[]): string | undefined {
+  const first = alternatives[0]?.properties ?? {};
+  return Object.keys(first).find((key) => alternatives.every((alternative) => alternative.properties?.[key]?.const !== undefined));
+}
+
 function limitsOf(schema: JsonSchema): string {
   const limits: string[] = [];
   const range = (min: unknown, max: unknown, unit: string) => {
-    if (min !== undefined && max !== undefined) limits.push(`${min}–${max}${unit}`);
+    if (min !== undefined && min === max) limits.push(`exactly ${min}${unit}`);
+    else if (min !== undefined && max !== undefined) limits.push(`${min}–${max}${unit}`);
     else if (min !== undefined) limits.push(`≥ ${min}${unit}`);
     else if (max !== undefined) limits.push(`≤ ${max}${unit}`);
   };

@@ -57,6 +57,11 @@ export const mediaModules = {
         { macro: 'tone', frequencies: [440], duration_on: 500, duration_off: 100 },
       ],
     },
+    fields: {
+      macros:
+        'Each item names its kind in `macro` and takes that kind’s fields: `play` and `tts` as those modules; `prompt`: `id`, `language`; `say`: `text`, `type`, `method`, `gender`, `language`; `tone`: `frequencies` (Hz), `duration_on` / `duration_off` (ms), `volume` (0–100), `repeat`',
+      terminators: 'Keys that stop the playback',
+    },
   },
   collect_dtmf: {
     does: 'Collects digits under a name; the next pivot request carries them (`Digits`).',
