@@ -16,6 +16,7 @@ import {
 } from './routeTable';
 import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
 import { routeSchema } from '../../lib/routes/routeSchema';
+import { didYouMean } from '../../lib/didYouMean';
 
 const HELP_TEXT = `Usage: npm run rules -- <command> [options]
 
@@ -114,7 +115,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   }
   if (command === undefined) return usageError('no command given', io);
   const arity = ARITY[command];
-  if (!arity) return usageError(`unknown command "${command}"`, io);
+  if (!arity) return usageError(`unknown command "${command}"${didYouMean(command, Object.keys(ARITY))}`, io);
   if (operands.length < arity.min || operands.length > arity.max) {
     return usageError(
       `${command} takes ${arity.operand || 'no arguments'}${operands.length > arity.max && arity.max > 0 ? ' (one only)' : ''}`,

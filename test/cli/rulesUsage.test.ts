@@ -44,7 +44,8 @@ describe('npm run rules -- (command line)', () => {
 
   it.each([
     [[], 'no command given'],
-    [['publish', 'a.json'], 'unknown command "publish"'],
+    [['publish', 'a.json'], 'unknown command "publish"\n'],
+    [['valdiate', 'a.json'], 'unknown command "valdiate" (did you mean "validate"?)'],
     [['push'], 'push takes <files...>'],
     [['pull', 'a', 'b'], 'pull takes <route> (one only)'],
     [['list', '--out', 'x.json'], '--out does not apply to list'],
