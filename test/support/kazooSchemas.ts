@@ -124,6 +124,12 @@ export function kazooModuleNames(): string[] {
     .sort();
 }
 
+/** The top-level `data` fields Kazoo's schema for a module lists (its `properties`). */
+export function kazooModuleFields(module: string): string[] {
+  const schema = schemas().ajv.getSchema(`callflows.${module}`)?.schema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.properties ?? {});
+}
+
 /** Every reason Kazoo's schemas would refuse `node` as a pivot answer; empty when it would run it. */
 export function kazooCallflowErrors(node: unknown): string[] {
   const errors: string[] = [];
