@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoRouteAdmin } from '../adapters/dynamodb';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
+import { parseJsonText } from '../lib/routes/jsonSyntaxError';
 import { parseRoute } from '../lib/routes/parseRoute';
 
 export type LoadedExamples = {
@@ -32,7 +33,9 @@ export async function loadExampleRoutes(
     const text = readFileSync(join(dir, file), 'utf8');
     let id: string;
     try {
-      id = parseRoute(JSON.parse(text), undefined, options.callflowPolicy).id;
+      const parsed = parseJsonText(text);
+      if (!parsed.ok) throw new Error(`not valid JSON at ${parsed.error}`);
+      id = parseRoute(parsed.value, undefined, options.callflowPolicy).id;
     } catch (error) {
       // One broken example must not keep the others from being served.
       result.skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
