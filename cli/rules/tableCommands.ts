@@ -74,7 +74,9 @@ export async function pullCommand(
     }
     warnIfInvalid(stored.document, routeId, io);
     const document = { $schema: schemaReference(out), ...stored.document };
-    const pretty = out !== undefined && isYamlFile(out) ? toYaml(document) : `${JSON.stringify(document, null, 2)}\n`;
+    // VS Code's YAML extension finds the schema by this comment line; JSON editors by the key.
+    const yaml = () => `# yaml-language-server: $schema=${document.$schema}\n${toYaml(document)}`;
+    const pretty = out !== undefined && isYamlFile(out) ? yaml() : `${JSON.stringify(document, null, 2)}\n`;
     return emit(pretty, out, io, routeId);
   });
 }

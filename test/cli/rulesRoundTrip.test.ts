@@ -81,7 +81,9 @@ describe('npm run rules -- pull / list / diff / delete', () => {
 
     // Assess
     expect(result.code).toBe(0);
-    expect(withoutSchemaKey(parseYaml(await readFile(out, 'utf8')))).toEqual(withoutSchemaKey(exampleDocument('vip-callers.json')));
+    const text = await readFile(out, 'utf8');
+    expect(withoutSchemaKey(parseYaml(text))).toEqual(withoutSchemaKey(exampleDocument('vip-callers.json')));
+    expect(text.split('\n', 1)[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/route\.schema\.json$/);
   });
 
   it('fails to pull a route the table does not hold', async () => {
