@@ -37,6 +37,7 @@ export function checkTwimlAction(
   if (!parsed.ok) return [{ path: at, message: parsed.issue.message }];
   const subset = checkTwimlSubset(parsed.root, {
     hasStep: (name) => Object.hasOwn(route.steps, name),
+    stepNames: Object.keys(route.steps),
     allowLoopbackUrls: policy.allowLoopbackUrls,
     templated,
   });

@@ -7,6 +7,7 @@
  * validated, naming the element (`/Response/Gather[2]/@numDigits`), and checked
  * again on every answer once placeholders are filled in.
  */
+import { closestName, didYouMean } from '../didYouMean';
 import type { FieldIssue } from '../errors';
 import { CONTROL_PARAMETERS } from '../request/pivotParameterNames';
 import { isLoopbackHost } from '../callflow/modules/reachableUrl';
@@ -15,6 +16,8 @@ import { elementsOf, isBlank, textOf, type TwimlElement } from './twimlDocument'
 export type TwimlCheck = {
   /** Whether `step:<name>` names a step of the route. */
   hasStep: (name: string) => boolean;
+  /** The route's step names, for a "did you mean" when one is misspelt. */
+  stepNames?: readonly string[];
   /** Kazoo refuses loopback targets; only the local runtime lifts that. */
   allowLoopbackUrls: boolean;
   /** Values judged only once filled in (at validation time: those holding a {{placeholder}}). */
@@ -229,7 +232,7 @@ function checkAttributes(element: TwimlElement, where: string, rules: Record<str
 function checkUrl(value: string, where: string, check: TwimlCheck, at: Report): void {
   const step = STEP_REFERENCE.exec(value);
   if (step) {
-    if (!check.hasStep(step[1]!)) at(where, `no step named "${step[1]}"`);
+    if (!check.hasStep(step[1]!)) at(where, `no step named "${step[1]}"${didYouMean(step[1]!, check.stepNames ?? [])}`);
     return;
   }
   if (check.templated?.(value)) return;
@@ -291,21 +294,7 @@ function checkVariable(variable: TwimlElement, where: string, check: TwimlCheck,
 
 function unknownMessage(name: string, kind: 'verb' | 'noun', known: string[]): string {
   if (name === 'Queue') return 'Kazoo does not support <Queue> (it stops the call): use a callflow with acdc_member instead';
-  const near = known.find((k) => k.toLowerCase() === name.toLowerCase() || editDistance(k.toLowerCase(), name.toLowerCase()) <= 2);
+  const near = closestName(name, known);
   const hint = near ? ` Did you mean <${near}>?` : ` Kazoo runs ${known.map((k) => `<${k}>`).join(', ')}.`;
   return `Kazoo has no TwiML ${kind} <${name}>: an unknown ${kind} ends the call.${hint}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }

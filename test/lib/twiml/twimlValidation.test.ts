@@ -62,7 +62,11 @@ describe('TwiML Kazoo cannot run is refused when the route is validated', () => 
       '/Response/Gather[1]/Dial[1]: cannot sit inside <Gather>',
     ],
     ['a Gather without an action', '<Response><Gather><Say>Press 1</Say></Gather></Response>', '/Response/Gather[1]: needs an action'],
-    ['a step the route lacks', '<Response><Redirect>step:menuu</Redirect></Response>', '/Response/Redirect[1]: no step named "menuu"'],
+    [
+      'a step the route lacks',
+      '<Response><Redirect>step:menuu</Redirect></Response>',
+      '/Response/Redirect[1]: no step named "menuu" (did you mean "menu"?)',
+    ],
     [
       'a relative action URL',
       '<Response><Gather action="/next"><Say>Hi</Say></Gather></Response>',
