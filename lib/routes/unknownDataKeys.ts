@@ -1,12 +1,17 @@
 /**
- * Keys in a callflow node's `data` that its module does not define. Kazoo
- * ignores them, so they are not errors, but in a hand-written route they are
- * nearly always a typo (`timout`) whose intended setting silently does not
- * apply: `rules validate` prints them as warnings, with the key meant.
+ * Keys in a callflow node's `data` that its module does not define, and keys
+ * beside `module`, `data` and `children`. Kazoo ignores the first and the
+ * second never reach it, so they are not errors, but in a hand-written route
+ * they are nearly always a typo (`timout`, `chidlren`) whose intended setting
+ * silently does not apply: `rules validate` prints them as warnings, with the
+ * key meant.
  */
 import { isKnownModule, moduleDataSchemas } from '../callflow/moduleDataSchemas';
 import { didYouMean } from '../didYouMean';
 import type { FieldIssue } from '../errors';
+
+/** A node's own keys; anything else beside them is dropped before the node is sent. */
+const NODE_KEYS = ['module', 'data', 'children'];
 
 /** The label Kazoo's own UI writes into data; never worth a warning. */
 const UI_KEYS = new Set(['name']);
@@ -32,7 +37,8 @@ function* callflowsOf(document: Record<string, unknown>): Generator<Action> {
 }
 
 function* nodesOf(node: unknown, path: string): Generator<Action> {
-  if (!isObject(node)) return;
+  // A goto or a TwiML answer is not a callflow node.
+  if (!isObject(node) || !Object.hasOwn(node, 'module')) return;
   yield { path, node };
   if (!isObject(node.children)) return;
   for (const [key, child] of Object.entries(node.children)) yield* nodesOf(child, `${path}.children.${key}`);
@@ -42,6 +48,10 @@ export function unknownDataKeys(document: Record<string, unknown>): FieldIssue[]
   const warnings: FieldIssue[] = [];
   for (const action of callflowsOf(document)) {
     for (const { path, node } of nodesOf(action.node, action.path)) {
+      for (const key of Object.keys(node)) {
+        if (NODE_KEYS.includes(key)) continue;
+        warnings.push({ path: `${path}.${key}`, message: `not a callflow node key, it is dropped${didYouMean(key, NODE_KEYS)}` });
+      }
       const { module, data } = node as { module?: unknown; data?: unknown };
       if (!isKnownModule(module) || !isObject(data)) continue;
       const known = Object.keys(moduleDataSchemas[module].shape);

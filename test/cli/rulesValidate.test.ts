@@ -197,4 +197,20 @@ describe('npm run rules -- validate', () => {
       `warning: ${file}: route main-number, field fallback.data.max_mesage_length: not a voicemail field, Kazoo ignores it (did you mean "max_message_length"?)\n`,
     );
   });
+
+  it('warns about a misspelt node key, whose branch would otherwise vanish silently', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: Record<string, unknown> };
+    document.fallback.chidlren = { _: { module: 'hangup', data: {} } };
+    const file = await writeRouteFile('children.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: ${file}: route main-number, field fallback.chidlren: not a callflow node key, it is dropped (did you mean "children"?)`,
+    );
+  });
 });
