@@ -215,7 +215,9 @@ function checkAttributes(element: TwimlElement, where: string, rules: Record<str
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) {
       const known = Object.keys(rules);
-      at(place, `is not an attribute Kazoo reads on <${element.name}>${known.length ? ` (it reads ${known.join(', ')})` : ''}`);
+      const near = closestName(name, known);
+      const hint = near ? ` (did you mean "${near}"?)` : known.length ? ` (it reads ${known.join(', ')})` : '';
+      at(place, `is not an attribute Kazoo reads on <${element.name}>${hint}`);
       continue;
     }
     if (rule === URL_RULE) {

@@ -77,7 +77,12 @@ describe('TwiML Kazoo cannot run is refused when the route is validated', () => 
     [
       'an attribute Kazoo does not read',
       '<Response><Gather action="step:menu" numdigits="1"/></Response>',
-      '/Response/Gather[1]/@numdigits: is not an attribute Kazoo reads on <Gather>',
+      '/Response/Gather[1]/@numdigits: is not an attribute Kazoo reads on <Gather> (did you mean "numDigits"?)',
+    ],
+    [
+      'a Twilio attribute Kazoo ignores',
+      '<Response><Say statusCallback="https://x.example.com">Hi</Say></Response>',
+      '/Response/Say[1]/@statusCallback: is not an attribute Kazoo reads on <Say> (it reads voice, language, loop, engine, terminators)',
     ],
     [
       'a Variable named like our own URL parameters',
