@@ -17,6 +17,7 @@ const NODE_KEYS = ['module', 'data', 'children'];
 const UI_KEYS = new Set(['name']);
 
 type Action = { path: string; node: unknown };
+type Node = { path: string; node: Record<string, unknown> };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,7 +37,7 @@ function* callflowsOf(document: Record<string, unknown>): Generator<Action> {
   yield { path: 'fallback', node: document.fallback };
 }
 
-function* nodesOf(node: unknown, path: string): Generator<Action> {
+function* nodesOf(node: unknown, path: string): Generator<Node> {
   // A goto or a TwiML answer is not a callflow node.
   if (!isObject(node) || !Object.hasOwn(node, 'module')) return;
   yield { path, node };
@@ -52,7 +53,7 @@ export function unknownDataKeys(document: Record<string, unknown>): FieldIssue[]
         if (NODE_KEYS.includes(key)) continue;
         warnings.push({ path: `${path}.${key}`, message: `not a callflow node key, it is dropped${didYouMean(key, NODE_KEYS)}` });
       }
-      const { module, data } = node as { module?: unknown; data?: unknown };
+      const { module, data } = node;
       if (!isKnownModule(module) || !isObject(data)) continue;
       const known = Object.keys(moduleDataSchemas[module].shape);
       for (const key of Object.keys(data)) {
