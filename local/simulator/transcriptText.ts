@@ -36,6 +36,8 @@ function eventLines(e: TranscriptEvent, t: Transcript): string[] {
 }
 
 function bracketed(name: string, value: KazooParams[string]): string[] {
+  // A TwiML <Gather>'s digits arrive as one plain string.
+  if (typeof value === 'string' && value !== '') return [`${name}=${value}`];
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value).map(([k, v]) => `${name}[${k}]=${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { playCall, type SimulatedCall } from '../../../local/simulator/playCall';
 import type { ActionEvent, AnswerEvent, Transcript } from '../../../local/simulator/transcript';
+import { transcriptText } from '../../../local/simulator/transcriptText';
 import { fakePivotServer, type FakeAnswer } from './fakePivotServer';
 
 type Fake = Awaited<ReturnType<typeof fakePivotServer>>;
@@ -55,6 +56,11 @@ describe('call simulator: TwiML answers played as Kazoo plays them', () => {
     expect(second.url).toBe('/pivot/next');
     expect(new URLSearchParams(second.body).get('Digits')).toBe('42');
     expect(t).toMatchObject({ failed: false, ending: 'voicemail', requests: 2 });
+    expect(
+      transcriptText(t)
+        .split('\n')
+        .filter((line) => line.startsWith('→ 2')),
+    ).toEqual([expect.stringMatching(/^→ 2 {2}POST .*\/pivot\/next {2}\(twiml, form\) {2}Digits=42$/)]);
   });
 
   it('a silent Gather goes on to the next verb; a Redirect requests with the method it names', async () => {
