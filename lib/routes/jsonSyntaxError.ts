@@ -47,43 +47,44 @@ export function jsonErrorOffset(text: string): number | undefined {
     }
     expect('"');
   };
+  /** A `{…}` or `[…]`: items separated by commas, then the closing bracket. */
+  const container = (close: string, item: () => void) => {
+    i++;
+    skip();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      skip();
+      if (text[i] !== ',') break;
+      i++;
+    }
+    expect(close);
+  };
   const value = (depth: number): void => {
     if (depth > 10_000) throw new Stop(i);
     skip();
     const char = text[i];
     if (char === '{') {
-      i++;
-      skip();
-      if (text[i] === '}') return void i++;
-      for (;;) {
+      container('}', () => {
         skip();
         string();
         skip();
         expect(':');
         value(depth + 1);
-        skip();
-        if (text[i] === ',') i++;
-        else return expect('}');
-      }
+      });
+    } else if (char === '[') {
+      container(']', () => value(depth + 1));
+    } else if (char === '"') {
+      string();
+    } else {
+      const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
+      const length = literal?.length ?? NUMBER.exec(text.slice(i, i + 400))?.[0].length;
+      if (length === undefined) throw new Stop(i);
+      i += length;
     }
-    if (char === '[') {
-      i++;
-      skip();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
-        skip();
-        if (text[i] === ',') i++;
-        else return expect(']');
-      }
-    }
-    if (char === '"') return string();
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) return void (i += literal.length);
-    }
-    const number = NUMBER.exec(text.slice(i, i + 400));
-    if (!number) throw new Stop(i);
-    i += number[0].length;
   };
   try {
     value(0);
