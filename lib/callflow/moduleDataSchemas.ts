@@ -122,6 +122,14 @@ export const MODULE_NAME_HINTS: Readonly<Record<string, string>> = {
   bridge: 'device',
   extension: 'user',
   variable: 'set_variable',
+  // Kazoo callflow modules without a schema of their own: Kazoo refuses them in a pivot answer.
+  customer_defined_notification: 'notification',
+  log_in_out_ring_group: 'ring_group_toggle',
+  pickup_any_group: 'group_pickup',
+  kvs_set: 'set',
+  branch_property: 'branch_variable',
+  record_call_listener: 'record_call',
+  qubicle: 'acdc_member',
 };
 
 /** Own keys only: a module called "toString" or "__proto__" is not a module. */

@@ -32,6 +32,7 @@ describe('unknown callflow modules', () => {
     const nodes = [
       { module: 'ringgroup', data: {} },
       { module: 'queue', data: {} },
+      { module: 'log_in_out_ring_group', data: {} },
       { module: 'completely_made_up', data: {} },
     ];
 
@@ -45,6 +46,7 @@ describe('unknown callflow modules', () => {
     expect(messages).toEqual([
       'unknown callflow module "ringgroup" (did you mean "ring_group"?)',
       'unknown callflow module "queue" (did you mean "acdc_member"?)',
+      'unknown callflow module "log_in_out_ring_group" (did you mean "ring_group_toggle"?)',
       'unknown callflow module "completely_made_up"',
     ]);
   });
