@@ -140,7 +140,9 @@ export function generateModuleDocsText(): string {
     'the route is checked on its own, so a node pointing at a missing object passes validation and fails on the call.',
     '',
     '`offnet` is accepted as Kazoo runs it: `resources` with the system carriers. Words Kazoo users reach for that are',
-    'not modules (`queue`, `ivr`, `say`…) are refused with the module that does that job ("did you mean").',
+    'not modules (`queue`, `ivr`, `say`…), and Kazoo modules that have no schema and so cannot be answered by a pivot',
+    '(`log_in_out_ring_group`, `customer_defined_notification`…), are refused with the module that does that job',
+    '("did you mean").',
     '',
   ];
   for (const [title, guides] of SECTIONS) {
