@@ -38,9 +38,7 @@ export async function validateCommand(paths: string[], io: RulesIo): Promise<num
       const { route } = result.local;
       const steps = Object.keys(route.steps).length;
       io.stdout.write(`OK  ${result.file}  route ${route.id} (${plural(route.rules.length, 'rule')}, ${plural(steps, 'step')})\n`);
-      for (const warning of unknownDataKeys(result.local.document)) {
-        io.stderr.write(`warning: ${describeIssue(result.file, route.id, warning, result.local.document)}\n`);
-      }
+      warnAboutIgnoredKeys(result.local, io);
     } else {
       for (const line of result.errors) io.stderr.write(`${line}\n`);
     }
@@ -48,6 +46,13 @@ export async function validateCommand(paths: string[], io: RulesIo): Promise<num
   if (loaded.invalidFiles.length === 0) return EXIT_OK;
   io.stderr.write(`${loaded.invalidFiles.length} of ${plural(loaded.results.length, 'file')} invalid\n`);
   return EXIT_FAILED;
+}
+
+/** Keys Kazoo would ignore or that would be dropped (likely typos): warnings, the file still passes. */
+export function warnAboutIgnoredKeys(local: LocalRoute, io: RulesIo): void {
+  for (const warning of unknownDataKeys(local.document)) {
+    io.stderr.write(`warning: ${describeIssue(local.file, local.routeId, warning, local.document)}\n`);
+  }
 }
 
 function plural(count: number, noun: string): string {

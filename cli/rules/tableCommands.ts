@@ -9,7 +9,7 @@ import { stringify as toYaml } from 'yaml';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
 import { compareWithStored, summarizeChanges } from './diffRoutes';
-import { findDuplicateRoutes, isYamlFile, loadRouteFiles } from './routeFiles';
+import { findDuplicateRoutes, isYamlFile, loadRouteFiles, warnAboutIgnoredKeys } from './routeFiles';
 import {
   describeTarget,
   EXIT_FAILED,
@@ -36,6 +36,7 @@ export async function pushCommand(files: string[], target: TableTarget, io: Rule
     io.stderr.write(`nothing written to ${describeTarget(target)}\n`);
     return EXIT_FAILED;
   }
+  for (const local of loaded.valid) warnAboutIgnoredKeys(local, io);
   return withRouteTable(target, io, deps, async (admin) => {
     for (const local of loaded.valid) {
       const comparison = await compareWithStored(admin, local);
