@@ -153,12 +153,21 @@ export function entryEvent(route: string, callId: string, extra: KazooParams = {
   });
 }
 
-/** The pivot back from an IVR step prompt: `step` in the voice_url, the collected digits in the parameters. */
-export function followUpEvent(route: string, callId: string, step: string, digits: Record<string, string>) {
+/**
+ * What Kazoo requests after a step prompt: the voice_url of the answer's pivot node
+ * (its signature carries the call state the prompt wrote), with the collected digits.
+ */
+export function followUpFromAnswer(route: string, callId: string, answerBody: string | undefined, digits: Record<string, string>) {
+  let node = JSON.parse(answerBody ?? '{}') as { module?: string; data?: { voice_url?: string }; children?: Record<string, unknown> };
+  while (node.module !== 'pivot') {
+    const next = node.children?.['_'];
+    if (!next) throw new Error(`no pivot back in the answer: ${answerBody}`);
+    node = next as typeof node;
+  }
   return pivotEventV2({
     as: 'get',
     route,
-    voiceUrlQuery: new URLSearchParams(benchFollowUps(route, callId)(step)).toString(),
+    voiceUrlQuery: new URL(node.data?.voice_url ?? '').search.slice(1),
     params: kazooParams({ 'Call-ID': callId, Digits: digits }),
   });
 }

@@ -17,9 +17,9 @@ const ROUNDS = 20;
 const TIME_LIMIT_MS = 75_000;
 const PROCESS_TIMEOUT_MS = 15_000;
 const BUNDLE_LIMIT_KIB = 200;
-const GOAL_VS_MINIMAL = { op: '<=', ratio: 1.2 } as const;
+const GOAL_VS_MINIMAL = { op: '<=', ratio: 1.15 } as const;
 
-/** Where the bench writes its bundles: inside the repo so Node finds node_modules (the AWS SDK is external). */
+/** Where the bench writes its bundles: inside the repo, so a bundle that leaves a package external still finds node_modules. */
 const BENCH_OUT_DIR = fileURLToPath(new URL('./.out/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FUNCTION_ENTRIES = { pivot: 'functions/pivot.ts', cdr: 'functions/cdr.ts', health: 'functions/health.ts' } as const;
@@ -33,9 +33,9 @@ type Subject = 'node -e 0' | 'minimal' | 'pivot' | 'cdr' | 'health';
  * process that imports the bundle and answers one request against the bench's
  * dynalite (this process serves it while it waits), from spawn to exit. Subjects
  * take turns within each round, the order rotating, so drift hits all of them.
- * The environment is the deployed one where it matters: NODE_OPTIONS
- * --enable-source-maps as infra/PivotFunction.ts sets it (for every subject,
- * `node -e 0` included), the route key from PIVOT_ROUTE_KEY instead of Secrets Manager.
+ * The environment is the deployed one where it matters (no NODE_OPTIONS, no source
+ * maps, as infra/PivotFunction.ts deploys them), the route key from PIVOT_ROUTE_KEY
+ * instead of Secrets Manager.
  */
 export async function measureColdStart(endpoint: string, tableName: string): Promise<Figure[]> {
   const { bundles, driver } = await bundleFunctions();
@@ -55,7 +55,6 @@ export async function measureColdStart(endpoint: string, tableName: string): Pro
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...pivotEnvironment(endpoint, tableName),
-    NODE_OPTIONS: '--enable-source-maps',
     POWERTOOLS_SERVICE_NAME: 'kazoo-pivot-bench',
   };
   const spawnOptions = { cwd: BENCH_OUT_DIR, env, timeoutMs: PROCESS_TIMEOUT_MS };
@@ -110,7 +109,7 @@ function sizeFigure(bundle: Bundle): Figure {
   return withinLimit(
     {
       id: `bundleSize.${bundle.name}`,
-      label: `bundle size, ${bundle.name} (minified ESM, AWS SDK external)`,
+      label: `bundle size, ${bundle.name} (minified ESM, AWS SDK bundled)`,
       value: kib(bundle.bytes),
       unit: 'KiB',
       note: `heaviest: ${bundle.heaviest.map((h) => `${h.pkg} ${kib(h.bytes).toFixed(1)}`).join(', ')}`,

@@ -17,9 +17,11 @@ process.env['AWS_SECRET_ACCESS_KEY'] ??= 'bench';
 // Imported after the environment is set: functions/ builds Powertools objects at import time.
 const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
+const { measureWarmCpu } = await import('./warmCpu');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
 const { measureTwimlAnswer } = await import('./twimlAnswer');
 const { measureColdStart } = await import('./coldStart');
+const { measureTemporalVsPlain } = await import('./temporalRules');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
 
@@ -28,8 +30,12 @@ const started = performance.now();
 const figures: Figure[] = [];
 const skipped: Results['skipped'] = [];
 
+/** `BENCH_ONLY=warm,cold` runs the measurements whose names contain one of those words, and prints without writing results. */
+const only = process.env['BENCH_ONLY']?.split(',').filter(Boolean);
+
 /** A measurement that fails is reported and skipped; the others still run and the exit code says so. */
 async function run(name: string, measure: () => Promise<Figure[]> | Figure[]): Promise<void> {
+  if (only && !only.some((word) => name.includes(word))) return;
   const t0 = performance.now();
   process.stderr.write(`bench: ${name}…`);
   try {
@@ -46,9 +52,11 @@ const dynalite = await startDynalite();
 try {
   await seedPivotTable(dynalite.endpoint, TABLE);
   await run('warm latency', () => measureWarmLatency(dynalite.endpoint, TABLE));
+  await run('warm CPU', () => measureWarmCpu(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
   await run('TwiML answer', () => measureTwimlAnswer());
+  await run('temporal rules', () => measureTemporalVsPlain());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {
@@ -58,11 +66,11 @@ await run('local HTTP throughput', () => measureHttpThroughput());
 
 const machine = describeMachine();
 const durationSeconds = (performance.now() - started) / 1000;
-writeResults({ machine, durationSeconds, skipped, figures });
+if (!only) writeResults({ machine, durationSeconds, skipped, figures });
 console.log(
   `kazoo-pivot-serverless benchmark, ${machine.date}, node ${machine.node}, ${machine.cpuModel} x${machine.cores}, ${durationSeconds.toFixed(0)} s\n`,
 );
 console.log(formatTable(figures));
 for (const s of skipped) console.log(`\nSKIPPED ${s.measurement}: ${s.reason}`);
-console.log(`\nwritten to ${RESULTS_FILE}`);
+console.log(only ? '\npartial run (BENCH_ONLY): results not written' : `\nwritten to ${RESULTS_FILE}`);
 process.exitCode = skipped.length > 0 ? 1 : 0;

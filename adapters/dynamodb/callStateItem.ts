@@ -10,6 +10,8 @@ import { callKey, TTL_ATTRIBUTE } from './pivotTableKeys';
 export type WriteExpectation =
   | { kind: 'absent' }
   | { kind: 'version'; version: string }
+  /** A follow-up decided on the state its URL carried: that version, still live (not ended, not expired). */
+  | { kind: 'live-version'; version: string }
   /** An unreadable item whose `version` is missing or not a number. */
   | { kind: 'unversioned' };
 

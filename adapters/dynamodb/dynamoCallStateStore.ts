@@ -10,7 +10,7 @@ import { type CallKey, type CallState, type CallStateData, stampCallState } from
 import type { CallStateStore, StoreCallOptions } from '../../lib/calls/callStateStore';
 import { callStateToItem, readCallStateItem, versionReplaced, type StoredCallState, type WriteExpectation } from './callStateItem';
 import { waitAfterConflict } from './conflictBackoff';
-import { callKey, PARTITION_KEY } from './pivotTableKeys';
+import { callKey, PARTITION_KEY, TTL_ATTRIBUTE } from './pivotTableKeys';
 import { callStore, throwIfAborted } from './storeCall';
 
 export type DynamoCallStateStoreOptions = {
@@ -33,8 +33,9 @@ type Decision = { write: CallStateData } | { done: CallState | undefined };
  * Call state with optimistic concurrency. DynamoDB calls per operation, which the
  * benchmark counts: get = 1 GetItem; update of a new call with expectAbsent = 1
  * PutItem; any other update = 1 GetItem + 1 PutItem, plus one of each per conflict;
- * end = 1 GetItem (+ 1 PutItem when there is a live call to end). An update of an
- * ended call costs its read and writes nothing.
+ * end = 1 GetItem (+ 1 PutItem when there is a live call to end); replace = 1
+ * conditional PutItem, whatever it finds. An update of an ended call costs its
+ * read and writes nothing.
  */
 export class DynamoCallStateStore implements CallStateStore {
   readonly #client: DynamoDBClient;
@@ -77,6 +78,16 @@ export class DynamoCallStateStore implements CallStateStore {
     });
     // Only `end` ever decides `done`.
     return state as CallState;
+  }
+
+  async replace(
+    key: CallKey,
+    data: CallStateData,
+    expectedVersion: number,
+    options: StoreCallOptions = {},
+  ): Promise<CallState | undefined> {
+    throwIfAborted('call state update', options.signal);
+    return this.#write(key, data, { kind: 'live-version', version: String(expectedVersion) }, expectedVersion, options.signal);
   }
 
   async end(key: CallKey, options: StoreCallOptions = {}): Promise<CallState | undefined> {
@@ -138,7 +149,7 @@ export class DynamoCallStateStore implements CallStateStore {
     const input: PutItemCommandInput = {
       TableName: this.#tableName,
       Item: callStateToItem(state),
-      ...writeCondition(expect),
+      ...writeCondition(expect, this.#now()),
     };
     try {
       await callStore('call state write', signal, (abortSignal) => this.#client.send(new PutItemCommand(input), { abortSignal }));
@@ -165,6 +176,7 @@ export class DynamoCallStateStore implements CallStateStore {
 // replaced under its version like any other, never treated as missing by the condition.
 function writeCondition(
   expect: WriteExpectation,
+  nowMs: number,
 ): Pick<PutItemCommandInput, 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
   switch (expect.kind) {
     case 'absent':
@@ -174,6 +186,17 @@ function writeCondition(
         ConditionExpression: 'attribute_not_exists(#pk) OR #version = :expected',
         ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#version': 'version' },
         ExpressionAttributeValues: { ':expected': { N: expect.version } },
+      };
+    // Only a live state of exactly that version: a missing, ended or expired one is decided on a fresh read.
+    case 'live-version':
+      return {
+        ConditionExpression: '#version = :expected AND (attribute_not_exists(#ended) OR #ended = :false) AND #expires > :now',
+        ExpressionAttributeNames: { '#version': 'version', '#ended': 'ended', '#expires': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: {
+          ':expected': { N: expect.version },
+          ':false': { BOOL: false },
+          ':now': { N: String(Math.floor(nowMs / 1000)) },
+        },
       };
     case 'unversioned':
       return {

@@ -6,6 +6,11 @@
  * - Partition key `pk` (S), no sort key, on-demand capacity (PAY_PER_REQUEST).
  * - Every request path reads and writes single items by key (GetItem / PutItem);
  *   nothing on a live call ever Scans or Queries.
+ * - One call per IVR request: entering a step is one PutItem expecting no item; a
+ *   follow-up is one PutItem expecting the version its URL carries (sealed in `sig`,
+ *   lib/pivot/sealedFollowUp.ts), a live item (`ended` not true, `expiresAt` ahead).
+ *   Only when that condition fails (a replay, a race) is the item read and written
+ *   again under its version.
  *
  * Route items (written by the rules CLI, read on every Pivot request):
  *
@@ -29,7 +34,8 @@
  * | `path`      | L<S> | steps visited, in order                              |
  * | `outcome`   | S    | last answer: rule name, `step:<name>`, `fallback`... |
  * | `ended`     | BOOL | set by the cdr; no later write until the TTL passes  |
- * | `version`   | N    | optimistic concurrency: each write expects the last  |
+ * | `version`   | N    | optimistic concurrency: each write expects the last; |
+ * |             |      | a prompt's follow-up URL seals the version written   |
  * | `updatedAt` | N    | last write, epoch milliseconds                       |
  * | `expiresAt` | N    | TTL attribute, epoch SECONDS (now + ttlHours)        |
  *

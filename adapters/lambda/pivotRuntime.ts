@@ -29,6 +29,7 @@ export function createPivotRuntime(
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
   const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
     ttlMs: config.ROUTE_CACHE_TTL_MS,
+    maxBytes: config.ROUTE_CACHE_BYTES,
     // Routes are judged by the same policy as the answers (set only by the local server).
     callflowPolicy: overrides.callflowPolicy,
     onInvalid: (error) =>

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetClientConfig } from '../dynamodb/createDynamoClient';
 import { StoreUnavailableError } from '../../lib/errors';
 import { routeKeysSchema, type RouteKeys } from '../../lib/pivot/routeCredentials';
@@ -26,8 +26,13 @@ export function routeKeySourceFor(config: RuntimeConfig, options: RouteKeySource
     return async () => keys;
   }
   const secretId = config.ROUTE_KEY_SECRET_ARN;
-  const client = new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) });
-  return cachedRouteKeys(() => readRouteKeySecret(client, secretId), config.ROUTE_KEY_CACHE_TTL_MS, options);
+  // Loaded on the first read, not at import: the cold start of a container that never reads it (locally) pays nothing.
+  let client: Promise<SecretsManagerClient> | undefined;
+  const clientOnce = () =>
+    (client ??= import('@aws-sdk/client-secrets-manager').then(
+      ({ SecretsManagerClient }) => new SecretsManagerClient({ region: config.AWS_REGION, ...budgetClientConfig(config.BUDGET_MS) }),
+    ));
+  return cachedRouteKeys(async () => readRouteKeySecret(await clientOnce(), secretId), config.ROUTE_KEY_CACHE_TTL_MS, options);
 }
 
 function localRouteKeys(config: RuntimeConfig): RouteKeys {
@@ -73,6 +78,7 @@ function cachedRouteKeys(read: () => Promise<RouteKeys>, ttlMs: number, options:
 export async function readRouteKeySecret(client: SecretsManagerClient, secretId: string): Promise<RouteKeys> {
   let text: string | undefined;
   try {
+    const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
     text = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   } catch (cause) {
     throw new StoreUnavailableError('reading the route key secret failed', { cause });

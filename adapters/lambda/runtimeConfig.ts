@@ -9,6 +9,8 @@ import { parseSourceCidrs } from '../../lib/http/sourceAllowlist';
 export const RUNTIME_DEFAULTS = {
   BUDGET_MS: 2500,
   ROUTE_CACHE_TTL_MS: 30_000,
+  /** Route JSON the cache and the last-known-good copies hold together, least recently used out first. */
+  ROUTE_CACHE_BYTES: 32 * 1024 * 1024,
   CALL_STATE_TTL_HOURS: 24,
   MAX_BODY_BYTES: 16_384,
   MAX_QUERY_BYTES: 8_192,
@@ -35,6 +37,7 @@ export const runtimeConfigSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   BUDGET_MS: int(RUNTIME_DEFAULTS.BUDGET_MS),
   ROUTE_CACHE_TTL_MS: int(RUNTIME_DEFAULTS.ROUTE_CACHE_TTL_MS),
+  ROUTE_CACHE_BYTES: int(RUNTIME_DEFAULTS.ROUTE_CACHE_BYTES),
   CALL_STATE_TTL_HOURS: int(RUNTIME_DEFAULTS.CALL_STATE_TTL_HOURS),
   MAX_BODY_BYTES: int(RUNTIME_DEFAULTS.MAX_BODY_BYTES),
   MAX_QUERY_BYTES: int(RUNTIME_DEFAULTS.MAX_QUERY_BYTES),

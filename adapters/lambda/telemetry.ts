@@ -40,11 +40,18 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
   };
 }
 
-export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown };
+export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown; replayed?: true };
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
-  const fields = { ...callFields(request), outcome: describeOutcome(outcome), status: statusCode, latencyMs: Math.round(record.latencyMs) };
+  const fields = {
+    ...callFields(request),
+    outcome: describeOutcome(outcome),
+    status: statusCode,
+    latencyMs: Math.round(record.latencyMs),
+    // A follow-up URL whose sealed state was already replaced: Kazoo retried it, answers raced, or someone replays it.
+    ...(record.replayed ? { replayed: true } : {}),
+  };
   if (statusCode >= 400 && statusCode < 500) t.logger.warn('pivot refused', { ...fields, error: describeError(error) });
   else if (error) t.logger.warn('pivot answered in degraded mode', { ...fields, error: describeError(error) });
   // A 503 Kazoo turns into the pivot node's `_` branch: never only an info line, never without why.

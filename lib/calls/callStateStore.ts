@@ -20,6 +20,13 @@ export interface CallStateStore {
     mutate: (current: CallState | undefined) => CallStateData,
     options?: StoreCallOptions & { expectAbsent?: boolean },
   ): Promise<CallState>;
+  /**
+   * One conditional write and no read: replaces the state stored at exactly
+   * `expectedVersion` with `data` (stamped `expectedVersion + 1`). Undefined when the
+   * stored state is another version, ended, past its TTL or missing (a replayed or
+   * racing follow-up): the caller decides again on a fresh read with `update`.
+   */
+  replace(key: CallKey, data: CallStateData, expectedVersion: number, options?: StoreCallOptions): Promise<CallState | undefined>;
   /** Marks the call ended (Kazoo's cdr_url or CHANNEL_DESTROY webhook); returns the final state for the summary. */
   end(key: CallKey, options?: StoreCallOptions): Promise<CallState | undefined>;
 }

@@ -11,7 +11,9 @@ import { isRouteId, type Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
 import type { CallStateStore } from '../calls/callStateStore';
 import type { RulesStore } from '../routes/rulesStore';
-import { followUpExpiry, followUpQuery, verifyFollowUp, verifyRouteToken, type RouteKeys } from './routeCredentials';
+import type { CallKey, CallState } from '../calls/callState';
+import { followUpExpiry, followUpQuery, followUpSignature, verifyRouteToken, type RouteKeys } from './routeCredentials';
+import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } from './sealedFollowUp';
 import { withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
 import { fallbackTwiml } from '../rules/twimlFallback';
@@ -45,6 +47,8 @@ export type PivotResult = {
   step?: string;
   /** Set when something failed and the answer is a fallback or a 503. */
   error?: unknown;
+  /** A sealed follow-up URL whose state version was already replaced (used twice, or racing): decided again on the stored state. */
+  replayed?: true;
 };
 
 /**
@@ -63,17 +67,19 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       const keys = await deps.routeKeys();
       verifyRouteToken(request.token, routeId, keys);
       // A follow-up names a call: only the URL we signed for that call, route and step opens it.
-      if (request.step !== undefined) {
-        verifyFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
-      }
+      const sealed =
+        request.step === undefined
+          ? undefined
+          : openFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
       const route = await deps.rules.getRoute(routeId, { signal });
       if (!route) throw new RouteNotFoundError(routeId);
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const decision = await decide(deps, route, request, ctx, keys, signal);
+      const { decision, replayed } = await decide(deps, route, request, ctx, { keys, sealed }, signal);
       if (decision.twiml !== undefined) {
-        return { answer: twimlAnswer(decision.twiml), outcome: decision.outcome, routeId, step: decision.awaiting?.step };
+        const answer = twimlAnswer(decision.twiml);
+        return { answer, outcome: decision.outcome, routeId, step: decision.awaiting?.step, ...(replayed ? { replayed } : {}) };
       }
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
@@ -84,6 +90,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         outcome: decision.outcome,
         routeId,
         step: decision.awaiting?.step,
+        ...(replayed ? { replayed } : {}),
       };
     });
   } catch (error) {
@@ -100,42 +107,64 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
   }
 }
 
+type Decided = { decision: Decision; replayed?: true };
+
+/**
+ * DynamoDB calls: a plain answer none; entering an IVR step one PutItem; a
+ * follow-up whose URL carries its state (sealedFollowUp.ts) one conditional
+ * PutItem. Only a follow-up without that state, or one whose state was replaced
+ * meanwhile (replayed, racing), reads and writes.
+ */
 async function decide(
   deps: PivotDeps,
   route: Route,
   request: PivotRequest,
   ctx: PivotContext,
-  keys: RouteKeys,
+  credentials: { keys: RouteKeys; sealed: SealedState | undefined },
   signal: AbortSignal,
-): Promise<Decision> {
-  const signFollowUps = followUpQuery(
-    keys,
-    { routeId: route.id, callId: request.callId },
-    followUpExpiry(ctx.now, deps.followUpTtlSeconds),
-  );
+): Promise<Decided> {
+  const { keys, sealed } = credentials;
+  const call = { routeId: route.id, callId: request.callId };
+  const expiresAt = followUpExpiry(ctx.now, deps.followUpTtlSeconds);
   const inputs = {
     route,
     request,
     now: ctx.now,
-    pivotBack: pivotBackFor(request, ctx.routeUrl, signFollowUps),
+    pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, call, expiresAt)),
     callflowPolicy: deps.callflowPolicy,
   };
+  // The step prompt's URL carries the state written with it.
+  const sealInto = (decision: Decision, written: CallState): Decision => {
+    if (!decision.node || !decision.awaiting) return decision;
+    const claim = { ...call, step: decision.awaiting.step };
+    const node = withSealedSignature(
+      decision.node,
+      followUpSignature(keys.current, claim, expiresAt),
+      sealFollowUp(keys, claim, expiresAt, written),
+    );
+    return { ...decision, node };
+  };
   // The route's own calls only: the same Call-ID on another route is another call state.
-  const callKey = { routeId: route.id, callId: request.callId };
+  const callKey: CallKey = call;
   if (request.step === undefined) {
     const decision = decideEntry(inputs);
     // Only an IVR needs memory; a plain routing answer costs no write.
-    if (decision.awaiting) {
-      await deps.callStates.update(callKey, (current) => nextCallState(current, request, route.id, decision), {
-        signal,
-        expectAbsent: true,
-      });
-    }
-    return decision;
+    if (!decision.awaiting) return { decision };
+    const written = await deps.callStates.update(callKey, (current) => nextCallState(current, request, route.id, decision), {
+      signal,
+      expectAbsent: true,
+    });
+    return { decision: sealInto(decision, written) };
+  }
+  if (sealed) {
+    const state: CallState = { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
+    const decision = decideFollowUp(inputs, state);
+    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), sealed.version, { signal });
+    if (written) return { decision: sealInto(decision, written) };
   }
   let decision: Decision | undefined;
   // Decided inside the mutation: after a version conflict it is judged again on the fresh state.
-  await deps.callStates.update(
+  const written = await deps.callStates.update(
     callKey,
     (current) => {
       decision = decideFollowUp(inputs, current);
@@ -143,7 +172,7 @@ async function decide(
     },
     { signal },
   );
-  return decision!;
+  return { decision: sealInto(decision!, written), ...(sealed ? { replayed: true as const } : {}) };
 }
 
 /**

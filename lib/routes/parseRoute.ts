@@ -6,6 +6,7 @@ import type { Conditions } from './conditionsSchema';
 import { routeSchema, type Action, type Route } from './routeSchema';
 import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
+import { TemporalDayCache } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
 import { didYouMean } from '../didYouMean';
 import { knownKeysAt } from './knownKeys';
@@ -30,7 +31,11 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
       parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)),
     );
   }
-  const route: Route = { ...parsed.data, patterns: new CompiledPatterns(patternSourcesOf(parsed.data)) };
+  const route: Route = {
+    ...parsed.data,
+    patterns: new CompiledPatterns(patternSourcesOf(parsed.data)),
+    temporalDays: new TemporalDayCache(),
+  };
   const issues: FieldIssue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
@@ -46,7 +51,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
 }
 
 /** Every pattern a route's conditions and IVR options hold, so each is compiled once, at load. */
-function* patternSourcesOf(route: Omit<Route, 'patterns'>): Generator<string> {
+function* patternSourcesOf(route: Omit<Route, 'patterns' | 'temporalDays'>): Generator<string> {
   for (const rule of route.rules) yield* patternsOfConditions(rule.when);
   for (const step of Object.values(route.steps)) {
     for (const option of step.options) {

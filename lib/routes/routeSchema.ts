@@ -4,6 +4,7 @@ import { conditionsSchema, patternSchema } from './conditionsSchema';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import type { CompiledPatterns } from './safePattern';
 import { twimlActionSchema } from '../twiml/twimlAction';
+import type { TemporalDayCache } from '../temporal/temporalDayCache';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, - and _ (at most 64)');
 
@@ -69,8 +70,11 @@ export const routeSchema = z.strictObject({
 });
 
 export type RouteDocument = z.input<typeof routeSchema>;
-/** A loaded route: the document as parsed, and its patterns compiled once (parseRoute builds it). */
-export type Route = z.output<typeof routeSchema> & { readonly patterns: CompiledPatterns };
+/**
+ * A loaded route: the document as parsed, its patterns compiled once, and its
+ * temporal rules' per-day verdicts (parseRoute builds it).
+ */
+export type Route = z.output<typeof routeSchema> & { readonly patterns: CompiledPatterns; readonly temporalDays: TemporalDayCache };
 export type Rule = Route['rules'][number];
 export type Step = Route['steps'][string];
 export type StepOption = Step['options'][number];

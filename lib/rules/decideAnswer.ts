@@ -42,7 +42,7 @@ type Inputs = {
 
 /** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
 export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   for (const [i, rule] of route.rules.entries()) {
     const result = matchConditions(rule.when, ctx, route.patterns);
@@ -57,7 +57,7 @@ export function decideFollowUp(
   state: CallState | undefined,
 ): Decision {
   const stepName = request.step!;
-  const ctx = buildEvaluationContext(request, state, now, route.timezone);
+  const ctx = buildEvaluationContext(request, state, now, route.timezone, route.temporalDays);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   // Own steps only: `?step=constructor` must not find Object.prototype's.
   const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
@@ -162,7 +162,7 @@ export function fallbackCallflow(
   now: Date,
   policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY,
 ): CallflowNode | undefined {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
   return fallbackNode({ route, ctx, policy });
 }
 

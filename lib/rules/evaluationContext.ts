@@ -1,12 +1,16 @@
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { PlaceholderValues } from '../routes/placeholders';
+import type { TemporalDayCache } from '../temporal/temporalDayCache';
+import { ZonedClock } from '../temporal/zonedClock';
 
 /** Everything a rule may look at for one request. */
 export type EvaluationContext = {
   request: PivotRequest;
   now: Date;
   timezone: string;
+  /** `now` in `timezone`, read once per request, with the route's per-day temporal verdicts. */
+  clock: ZonedClock;
   /** Collections from earlier requests of the call, overlaid with this request's. */
   digits: Record<string, string>;
   /** IVR values and Custom-Application-Vars (the request wins). */
@@ -18,11 +22,13 @@ export function buildEvaluationContext(
   state: CallState | undefined,
   now: Date,
   timezone: string,
+  temporalDays?: TemporalDayCache,
 ): EvaluationContext {
   return {
     request,
     now,
     timezone,
+    clock: new ZonedClock(now, timezone, temporalDays),
     digits: ownMap(state?.digits, request.digits.collections),
     vars: ownMap(state?.vars, request.customApplicationVars),
   };

@@ -1,4 +1,3 @@
-import { anyRuleActive } from '../temporal/isRuleActive';
 import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
 import type { CompiledPatterns } from '../routes/safePattern';
@@ -16,7 +15,7 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext, patter
   const r = ctx.request;
 
   if (when.direction && (r.direction ?? 'inbound') !== when.direction) return NO_MATCH;
-  if (when.time && !anyRuleActive(listOf(when.time), ctx.now, ctx.timezone)) return NO_MATCH;
+  if (when.time && !ctx.clock.anyActive(listOf(when.time))) return NO_MATCH;
   if (when.dialed) {
     const found = matchNumber(when.dialed, [r.request, r.to], patterns);
     if (!found) return NO_MATCH;

@@ -4,11 +4,12 @@
  * route's time zone.
  */
 import type { CalendarRule } from './calendarRule';
-import { addDays, compareDates, isSameDate } from './localDate';
+import { addDays, compareDates, isSameDate, type LocalDate } from './localDate';
 import { nextRuleDate } from './nextRuleDate';
 import { startDateIn } from './ruleStart';
 import type { TemporalRule } from './temporalRuleSchema';
-import { zonedDateTime } from './timeZone';
+import type { TemporalDayCache } from './temporalDayCache';
+import { type ZonedDateTime, zonedDateTime } from './timeZone';
 
 /**
  * True when the rule is in force at `instant` in `timeZone`:
@@ -24,21 +25,42 @@ import { zonedDateTime } from './timeZone';
  * with isValidTimeZone.
  */
 export function isRuleActive(rule: TemporalRule, instant: Date, timeZone: string): boolean {
-  const now = zonedDateTime(instant, timeZone);
+  return isRuleActiveAt(rule, zonedDateTime(instant, timeZone), timeZone);
+}
+
+/**
+ * What a rule says about one whole local date: it never matches that day, it
+ * matches all day (`enabled: true`), or it matches inside its time window.
+ */
+export type DayVerdict = 'never' | 'all-day' | 'window';
+
+export function dayVerdict(rule: TemporalRule, today: LocalDate, timeZone: string): DayVerdict {
   const startDate = startDateIn(rule.start, timeZone);
-  if (compareDates(startDate, now.date) > 0) return false;
-  if (rule.enabled !== undefined) return rule.enabled;
+  if (compareDates(startDate, today) > 0) return 'never';
+  if (rule.enabled !== undefined) return rule.enabled ? 'all-day' : 'never';
 
   const calendarRule: CalendarRule = { ...rule, startDate };
   // Kazoo: "Weekly logic becomes convoluted when prev date is passed", so
   // weekly rules search from today and count today itself.
-  const searchFrom = rule.cycle === 'weekly' ? now.date : addDays(now.date, -1);
-  const occurrence = nextRuleDate(calendarRule, searchFrom);
+  const searchFrom = rule.cycle === 'weekly' ? today : addDays(today, -1);
+  return isSameDate(nextRuleDate(calendarRule, searchFrom), today) ? 'window' : 'never';
+}
 
-  return isSameDate(occurrence, now.date) && now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
+/** isRuleActive on a clock already read; `days` (the route's) answers the day-level part once per local date. */
+export function isRuleActiveAt(
+  rule: TemporalRule,
+  now: ZonedDateTime,
+  timeZone: string,
+  days?: TemporalDayCache,
+  epochDay?: number,
+): boolean {
+  const verdict = days ? days.verdict(rule, now.date, timeZone, epochDay) : dayVerdict(rule, now.date, timeZone);
+  if (verdict !== 'window') return verdict === 'all-day';
+  return now.secondsIntoDay >= rule.timeWindowStart && now.secondsIntoDay <= rule.timeWindowStop;
 }
 
 /** True when any of the rules is active: a route's rule list means "any of these". */
 export function anyRuleActive(rules: readonly TemporalRule[], instant: Date, timeZone: string): boolean {
-  return rules.some((rule) => isRuleActive(rule, instant, timeZone));
+  const now = zonedDateTime(instant, timeZone);
+  return rules.some((rule) => isRuleActiveAt(rule, now, timeZone));
 }

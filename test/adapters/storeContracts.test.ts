@@ -162,6 +162,31 @@ describe.each(callStateStores)('CallStateStore contract: %s', (_name, createStor
     expect(written).toMatchObject({ routeId: 'main', digits: { fresh: '1' }, version: 2, updatedAt: clock.nowMs });
   });
 
+  it('replaces a live state only at the version expected: another version, an ended, expired or missing call is refused', async () => {
+    // Prepare
+    const { clock, store } = await fresh();
+    const data = (callId: string) => ({ ...emptyCallState(callId, 'main'), digits: { pin: '1' } });
+    await store.update(call('live'), () => data('live'));
+    await store.update(call('ended'), () => data('ended'));
+    await store.end(call('ended'));
+    await store.update(call('expiring'), () => data('expiring'), { expectAbsent: true });
+
+    // Act
+    const replaced = await store.replace(call('live'), { ...data('live'), digits: { pin: '2' } }, 1);
+    const stale = await store.replace(call('live'), { ...data('live'), digits: { pin: '3' } }, 1);
+    const ended = await store.replace(call('ended'), data('ended'), 2);
+    const missing = await store.replace(call('never-seen'), data('never-seen'), 0);
+    const readBack = await store.get(call('live'));
+    clock.nowMs += 2 * HOUR_MS;
+    const expired = await store.replace(call('expiring'), data('expiring'), 1);
+
+    // Assess
+    expect(replaced).toMatchObject({ version: 2, digits: { pin: '2' } });
+    expect([stale, ended, missing, expired]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(readBack).toEqual(replaced);
+    expect(await store.get(call('never-seen'))).toBeUndefined();
+  });
+
   it('keeps one Call-ID on two routes as two calls: neither reads, changes nor ends the other', async () => {
     // Prepare
     const { store } = await fresh();

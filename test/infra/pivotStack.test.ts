@@ -203,22 +203,23 @@ describe('Pivot Lambda functions', () => {
     expect(bundle).not.toMatch(/module\.exports\s*=/);
   });
 
-  it.each(handlerNames)('%s maps stack traces back to the TypeScript sources', (name) => {
+  it.each(handlerNames)('%s starts without parsing a source map (it cost a fifth of a cold start)', (name) => {
     // Act
     const bundle = bundleOf(name);
     const { Variables } = functionResource(name).Properties.Environment;
 
     // Assess
-    expect(bundle).toContain('//# sourceMappingURL=index.mjs.map');
-    expect(Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(bundle).not.toContain('sourceMappingURL');
+    expect(Variables?.NODE_OPTIONS).toBeUndefined();
   });
 
-  it.each(['pivot', 'cdr'] as const)('%s imports the AWS SDK from the runtime instead of bundling it', (name) => {
+  it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {
     // Act
     const bundle = bundleOf(name);
 
     // Assess
-    expect(bundle).toMatch(/from\s*["']@aws-sdk\/client-[a-z-]+["']/);
+    expect(bundle).not.toMatch(/from\s*["']@aws-sdk\/[a-z-]+["']/);
+    expect(bundle).toContain('"GetItem"');
   });
 
   it.each([
@@ -234,6 +235,7 @@ describe('Pivot Lambda functions', () => {
       ROUTE_KEY_SECRET_ARN: { Ref: synth.logicalId(synth.stack.service.routeKeySecret) },
       BUDGET_MS: '2500',
       ROUTE_CACHE_TTL_MS: '30000',
+      ROUTE_CACHE_BYTES: '33554432',
       CALL_STATE_TTL_HOURS: '24',
       MAX_BODY_BYTES: '16384',
       MAX_QUERY_BYTES: '8192',
@@ -241,7 +243,6 @@ describe('Pivot Lambda functions', () => {
       FOLLOW_UP_TTL_SECONDS: '3600',
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_METRICS_NAMESPACE: 'KazooPivot',
-      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 
@@ -250,7 +251,7 @@ describe('Pivot Lambda functions', () => {
     const { Variables } = functionResource('health').Properties.Environment;
 
     // Assess
-    expect(Object.keys(Variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']);
+    expect(Object.keys(Variables).sort()).toEqual(['POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']);
   });
 });
 

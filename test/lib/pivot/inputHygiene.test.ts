@@ -68,6 +68,10 @@ function counting(store: CallStateStore, calls: string[]): CallStateStore {
       calls.push('update');
       return store.update(...args);
     },
+    replace: (...args) => {
+      calls.push('replace');
+      return store.replace(...args);
+    },
     end: (...args) => {
       calls.push('end');
       return store.end(...args);
