@@ -1,4 +1,5 @@
-import { answerPivotRequest } from '../lib/pivot/answerPivotRequest';
+import { answerPivotRequest, type PivotResult } from '../lib/pivot/answerPivotRequest';
+import type { PivotRequest } from '../lib/request/pivotRequest';
 import { normalizePivotRequest } from '../lib/request/normalizePivotRequest';
 import { routeUrlOf } from '../adapters/http/httpApiEvent';
 import { createHttpFunction, type LambdaHttpHandler } from '../adapters/lambda/httpFunction';
@@ -14,7 +15,13 @@ import { describeOutcome } from '../lib/rules/outcome';
 export function createPivotHandler(
   runtime: () => PivotRuntime,
   telemetry: Telemetry,
-  options: { scheme?: 'https' | 'http'; revealDecision?: boolean } = {},
+  options: {
+    scheme?: 'https' | 'http';
+    /** Each answered request, for the local server's call timelines (the deployed handler sets none). */
+    onAnswer?: (answered: { request: PivotRequest; result: PivotResult; judgedAt: Date; latencyMs: number }) => void;
+    /** Name what produced each answer in x-pivot-decided-by (the local server, for the simulator; never deployed). */
+    revealDecision?: boolean;
+  } = {},
 ): LambdaHttpHandler {
   const limits = () => ({
     maxBodyBytes: runtime().config.MAX_BODY_BYTES,
@@ -25,8 +32,11 @@ export function createPivotHandler(
     const started = performance.now();
     const rt = runtime();
     const request = normalizePivotRequest(http);
-    const result = await answerPivotRequest(rt, request, { now: rt.clock(http), routeUrl: routeUrlOf(http, options.scheme) });
-    recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs: performance.now() - started });
+    const now = rt.clock(http);
+    const result = await answerPivotRequest(rt, request, { now, routeUrl: routeUrlOf(http, options.scheme) });
+    const latencyMs = performance.now() - started;
+    recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs });
+    options.onAnswer?.({ request, result, judgedAt: now, latencyMs });
     if (!options.revealDecision) return result.answer;
     return withDecidedBy(result.answer, `${describeOutcome(result.outcome)}${result.step ? ` step:${result.step}` : ''}`);
   });

@@ -9,7 +9,8 @@ import { Construct } from 'constructs';
 import { CALL_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from '../adapters/dynamodb/pivotTableKeys';
 import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
 import { PivotAlarms } from './PivotAlarms';
-import { functionTimeoutFor, PivotFunction } from './PivotFunction';
+import { PivotDashboard } from './PivotDashboard';
+import { functionTimeoutFor, kazooRequestTimeoutMs, PivotFunction } from './PivotFunction';
 import { PivotHttpApi } from './PivotHttpApi';
 import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
 
@@ -180,6 +181,13 @@ export class PivotService extends Construct {
       pivotHandler: this.pivot.handler,
       budgetMs: props.budgetMs,
       alarmTopic: props.alarmTopic,
+    });
+    new PivotDashboard(this, 'Dashboard', {
+      api: this.httpApi.api,
+      pivotHandler: this.pivot.handler,
+      serviceName: 'kazoo-pivot',
+      budgetMs: props.budgetMs,
+      kazooTimeoutMs: kazooRequestTimeoutMs,
     });
   }
 

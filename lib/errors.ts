@@ -138,3 +138,11 @@ export class DeadlineExceededError extends Error {
     super(`no answer within the ${budgetMs} ms budget`);
   }
 }
+
+/**
+ * A versioned route write the rules CLI cannot do as asked: another push landed
+ * meanwhile, the version named is not stored, or a draft has no live route to sit on.
+ */
+export class RouteVersionError extends Error {
+  override readonly name = 'RouteVersionError';
+}

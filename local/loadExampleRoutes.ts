@@ -16,8 +16,8 @@ export type LoadedExamples = {
 };
 
 /**
- * Stores every `*.json` route of `dir` as the rules CLI would (validated, text
- * as written). With `keepExisting`, a route already in the table is not
+ * Stores every `*.json` route of `dir` as the rules CLI would (validated, a
+ * numbered live version). With `keepExisting`, a route already in the table is not
  * overwritten: on a persisted table it may be the developer's own edit.
  */
 export async function loadExampleRoutes(
@@ -32,10 +32,12 @@ export async function loadExampleRoutes(
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     let id: string;
+    let document: Record<string, unknown>;
     try {
       const parsed = parseJsonText(text);
       if (!parsed.ok) throw new Error(`not valid JSON at ${parsed.error}`);
-      id = parseRoute(parsed.value, undefined, options.callflowPolicy).id;
+      document = parsed.value as Record<string, unknown>;
+      id = parseRoute(document, undefined, options.callflowPolicy).id;
     } catch (error) {
       // One broken example must not keep the others from being served.
       result.skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
@@ -45,7 +47,9 @@ export async function loadExampleRoutes(
       result.kept.push(id);
       continue;
     }
-    await admin.putRoute(id, text);
+    // As `rules push` stores it: version 1, live, a map the DynamoDB console shows as a tree.
+    const { $schema: _editorOnly, ...stored } = document;
+    await admin.versions.push(id, stored, { draft: false, keep: 20, pushedBy: 'npm start (examples/)' });
     result.loaded.push(id);
   }
   result.stored = await admin.listRouteIds();

@@ -20,6 +20,11 @@ import { localRouteKeys } from './localRouteKey';
 import { routeToken, type RouteKeys } from '../lib/pivot/routeCredentials';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
+import { CallLog } from './console/callLog';
+import { isConsoleClient } from './console/consoleAccess';
+import { answerConsole, type ConsoleDeps } from './console/consoleRoutes';
+import { logAnswered, type Answered } from './console/timelineEntry';
+import type { PivotRuntime } from '../adapters/lambda/pivotRuntime';
 
 export const DEFAULT_PORT = 3000;
 export const LOCAL_TABLE = 'kazoo-pivot-local';
@@ -70,6 +75,8 @@ export type LocalServer = {
   dynamoEndpoint: string;
   persisted: boolean;
   examples: LoadedExamples;
+  /** The last calls answered, for the /console/calls pages. */
+  calls: CallLog;
   close(): Promise<void>;
 };
 
@@ -94,7 +101,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   try {
     const examples = await prepareTable(dynamo.endpoint, options.examplesDir ?? join(PROJECT_ROOT, 'examples'), persisted);
     const scheme = options.publicUrl?.startsWith('https:') ? 'https' : 'http';
-    const handlers = localHandlers({
+    const calls = new CallLog();
+    const { handlers, runtime } = localHandlers({
+      calls,
       routeKeys,
       endpoint: dynamo.endpoint,
       clockOverride: options.clockOverride,
@@ -104,11 +113,20 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     let origin: PublicOrigin | undefined;
     // Known once the port is bound (port 0 picks one), which is before any request can arrive.
     const originOf = (port: number) => (origin ??= publicOriginFor({ publicUrl: options.publicUrl, listenHost: host, port }));
+    let localUrl = '';
+    const consoleDeps: ConsoleDeps = {
+      getRoute: (id) => runtime.rules.getRoute(id),
+      listRouteIds: () => new DynamoRouteAdmin({ client: runtime.dynamo, tableName: LOCAL_TABLE }).listRouteIds(),
+      calls,
+      now: () => options.clockOverride ?? new Date(),
+      voiceUrlFor: (id) => `${localUrl}/pivot/${encodeURIComponent(id)}?token=${routeToken(routeKeys.current, id)}`,
+    };
     const server = createServer((req, res) => {
       const domainName = domainNameFor(req.headers.host, originOf(req.socket.localPort ?? 0), options.publicUrl !== undefined);
-      void serve(handlers, domainName, req, res);
+      void serve(handlers, domainName, req, res, consoleDeps);
     });
     const port = await listenOnPort(server, options.port ?? DEFAULT_PORT, host, 'Pivot HTTP server', 'PORT');
+    localUrl = `http://localhost:${port}`;
     const { scheme: publicScheme, host: publicHost } = originOf(port);
     return {
       url: `http://localhost:${port}`,
@@ -120,6 +138,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       dynamoEndpoint: dynamo.endpoint,
       persisted,
       examples,
+      calls,
       close: async () => {
         await closeServer(server);
         await dynamo.close();
@@ -149,12 +168,13 @@ async function prepareTable(endpoint: string, examplesDir: string, keepExisting:
 type Handlers = Record<LocalTarget, LambdaHandler>;
 
 function localHandlers(o: {
+  calls: CallLog;
   routeKeys: RouteKeys;
   endpoint: string;
   clockOverride?: Date;
   scheme: 'http' | 'https';
   allowedSourceCidrs?: string;
-}): Handlers {
+}): { handlers: Handlers; runtime: PivotRuntime } {
   const telemetry = createTelemetry('kazoo-pivot-local');
   const env = {
     TABLE_NAME: LOCAL_TABLE,
@@ -168,15 +188,23 @@ function localHandlers(o: {
     ...(o.allowedSourceCidrs && { ALLOWED_SOURCE_CIDRS: o.allowedSourceCidrs }),
   };
   const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
-  return {
+  const onAnswer = (answered: Answered) => logAnswered(o.calls, answered);
+  const handlers = {
     // The simulator prints which rule, step or option answered; only this local server says so.
-    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme, revealDecision: true }),
+    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme, onAnswer, revealDecision: true }),
     cdr: createCdrHandler(() => runtime, telemetry),
     health: () => healthHandler(),
   };
+  return { handlers, runtime };
 }
 
-async function serve(handlers: Handlers, domainName: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  handlers: Handlers,
+  domainName: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  consoleDeps: ConsoleDeps,
+): Promise<void> {
   const receivedAt = new Date();
   try {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -185,6 +213,20 @@ async function serve(handlers: Handlers, domainName: string, req: IncomingMessag
     const route = matchRoute(method, rawPath);
     const body = await readBody(req);
     if (body === undefined) return writeGatewayError(res, 413, 'Request Entity Too Large');
+    // The console pages only for this machine: they show every route and place calls with its tokens.
+    if (!route && isConsoleClient(sourceIpOf(req), req.headers.host)) {
+      const page = await answerConsole(consoleDeps, {
+        method,
+        path: rawPath,
+        query: new URLSearchParams(target.split('?')[1] ?? ''),
+        body,
+        contentType: req.headers['content-type'],
+      });
+      if (page) {
+        res.writeHead(page.status, { 'Content-Type': page.contentType, 'Cache-Control': 'no-store' });
+        return void res.end(page.body);
+      }
+    }
     if (!route) return writeGatewayError(res, 404, 'Not Found');
     const event = apiGatewayEventV2(
       { method, target, rawHeaders: req.rawHeaders, body, sourceIp: sourceIpOf(req), httpVersion: req.httpVersion, receivedAt },

@@ -41,6 +41,7 @@ export function startupBanner(server: LocalServer, options: { clockOverride?: Da
     `  curl '${localUrl(first)}&Call-ID=test-1&Caller-ID-Number=${SAMPLE_CALLER}'`,
     `  curl -X POST -H '${CLOCK_HEADER}: 2026-11-24T17:00:00Z' -d 'Call-ID=test-2&Caller-ID-Number=${SAMPLE_CALLER}&To=${SAMPLE_DIALED}' '${localUrl(first)}'`,
     `  npm run call -- --route sales-support --digits 1`,
+    `  ${url}/console  (each route's week, IVR graph and a call form; the last calls' timelines)`,
     '',
     'Ctrl-C stops the server.',
   ];

@@ -17,8 +17,16 @@
  * | attribute   | type | meaning                                        |
  * |-------------|------|------------------------------------------------|
  * | `pk`        | S    | `ROUTE#<routeId>`                              |
- * | `route`     | S    | the route document as JSON text, unparsed      |
+ * | `route`     | M/S  | the live document: a map (JSON text still read) |
  * | `updatedAt` | N    | last write, epoch milliseconds                 |
+ * | `liveVersion`, `latestVersion`, `draftVersion` | N | the live pointer, the last number given, the draft's |
+ * | `draft`     | M/S  | the draft document (`push --draft`), if any   |
+ * | `liveHistory` | L<N> | versions made live, oldest first (rollback) |
+ * | `rev`       | N    | optimistic concurrency for CLI writes          |
+ *
+ * Version items `ROUTE#<routeId>#V#<n>` (written and read by the CLI; read on a live
+ * call only by a follow-up pinned to a version no longer live): `route` (M/S),
+ * `version`, `pushedAt`, `pushedBy`, `message`, `draft` (BOOL).
  *
  * Call-state items (one per route and Kazoo Call-ID, written on every IVR step):
  *
@@ -100,3 +108,11 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string, timeou
     await new Promise((resolve) => setTimeout(resolve, ACTIVE_POLL_MS));
   }
 }
+
+/** Marks a route's version items: `ROUTE#<id>#V#<n>`. Route ids hold no `#`, so no route id spells one. */
+export const VERSION_KEY_INFIX = '#V#';
+
+/** One immutable version of a route (starts with `ROUTE#`: the same IAM LeadingKeys grant reads it). */
+export const routeVersionKey = (routeId: string, version: number) => ({
+  [PARTITION_KEY]: str(`${ROUTE_KEY_PREFIX}${routeId}${VERSION_KEY_INFIX}${version}`),
+});

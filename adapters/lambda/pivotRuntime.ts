@@ -4,9 +4,19 @@ import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
 import { sourceAllowlist, type SourceAllowlist } from '../../lib/http/sourceAllowlist';
 import type { HttpRequest } from '../../lib/request/httpRequest';
 import { CachedRulesStore } from '../../lib/routes/rulesStore';
+import { CachedRouteVersions } from '../../lib/routes/pinnedRouteVersions';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import { describeError, type Telemetry } from './telemetry';
 import { routeKeySourceFor } from './routeKeySource';
+
+/**
+ * What the log says about a stored route that fails validation, and what callers
+ * get meanwhile: the last valid copy this container read, answering in full; a
+ * container that has read none gets the version the live copy was pushed as; a
+ * route stored before versions, nothing: 404 (Kazoo takes the pivot's `_` branch).
+ */
+export const INVALID_ROUTE_LOG =
+  'stored route is invalid; callers get the last valid copy this container read, in full (else the version last pushed; else 404 route_not_found)';
 
 /** Everything a pivot or cdr invocation needs, built once per container. */
 export type PivotRuntime = PivotDeps &
@@ -27,13 +37,16 @@ export function createPivotRuntime(
 ): PivotRuntime {
   const config = runtimeConfigFrom(env);
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
-  const rules = new CachedRulesStore(new DynamoRouteSource({ client, tableName: config.TABLE_NAME }), {
+  const routeSource = new DynamoRouteSource({ client, tableName: config.TABLE_NAME });
+  const routeVersions = new CachedRouteVersions(routeSource, { callflowPolicy: overrides.callflowPolicy });
+  const rules = new CachedRulesStore(routeSource, {
+    versions: routeVersions,
     ttlMs: config.ROUTE_CACHE_TTL_MS,
     maxBytes: config.ROUTE_CACHE_BYTES,
     // Routes are judged by the same policy as the answers (set only by the local server).
     callflowPolicy: overrides.callflowPolicy,
     onInvalid: (error) =>
-      telemetry.logger.error('stored route is invalid; not served (the last valid copy stands in, if any)', {
+      telemetry.logger.error(INVALID_ROUTE_LOG, {
         route: error.routeId,
         issues: error.issues,
       }),
@@ -50,6 +63,7 @@ export function createPivotRuntime(
     config,
     dynamo: client,
     rules,
+    routeVersions,
     callStates,
     routeKeys: routeKeySourceFor(config, {
       onRefreshFailed: (error) =>

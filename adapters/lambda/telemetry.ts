@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
+import { recordIvrFunnel } from './ivrFunnelMetrics';
 
 /**
  * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
@@ -40,7 +41,16 @@ export function callFields(request: PivotRequest | undefined): Record<string, st
   };
 }
 
-export type PivotOutcomeRecord = { outcome: Outcome; statusCode: number; latencyMs: number; error?: unknown; replayed?: true };
+export type PivotOutcomeRecord = {
+  outcome: Outcome;
+  statusCode: number;
+  latencyMs: number;
+  error?: unknown;
+  routeId?: string;
+  step?: string;
+  heardInput?: boolean;
+  replayed?: true;
+};
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
@@ -65,6 +75,7 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
     t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+  recordIvrFunnel(t, record);
 }
 
 export type CallEndRecord = (EndCallResult | { answer: { statusCode: number }; error: unknown }) & { latencyMs: number };

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, DynamoRouteAdmin } from '../../adapters/dynamodb';
-import { StoreUnavailableError } from '../../lib/errors';
+import { RouteVersionError, StoreUnavailableError } from '../../lib/errors';
 import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 
 /** Where a command writes; tests pass collectors, the CLI passes process.stdout / stderr. */
@@ -24,7 +24,7 @@ export const EXIT_USAGE = 2;
 export type TableTarget = { tableName: string; region: string; endpoint?: string };
 
 /** What the commands need from the store: the admin side of the route table. */
-export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds'>;
+export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds' | 'versions'>;
 export type OpenedRouteTable = { admin: RouteAdmin; close(): void };
 
 export type RulesCliDeps = {
@@ -32,6 +32,8 @@ export type RulesCliDeps = {
   openRouteTable(target: TableTarget): OpenedRouteTable;
   /** `url --secret`: the stack's route keys, read from Secrets Manager. */
   readRouteKeys(secretId: string, region: string): Promise<RouteKeys>;
+  /** The instant previews (impact, show) are judged at. */
+  now(): Date;
 };
 
 /** An operator waits on one command; a slow but working connection should not fail it. */
@@ -99,6 +101,10 @@ export async function withRouteTable(
   try {
     return await command(table.admin);
   } catch (error) {
+    if (error instanceof RouteVersionError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
     if (!(error instanceof StoreUnavailableError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     io.stderr.write(`hint: ${hintFor(target)}\n`);

@@ -17,6 +17,13 @@ import {
 import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
 import { routeSchema } from '../../lib/routes/routeSchema';
 import { didYouMean } from '../../lib/didYouMean';
+import { pusherIdentity } from './pusherIdentity';
+import { historyCommand, publishCommand, rollbackCommand } from './versionCommands';
+import { impactCommand } from './impactCommand';
+import { showCommand } from './showCommand';
+
+/** Versions kept per route unless --keep or RULES_KEEP_VERSIONS says otherwise. */
+const DEFAULT_KEEP = 20;
 
 const HELP_TEXT = `Usage: npm run rules -- <command> [options]
 
@@ -27,10 +34,27 @@ Commands:
   validate <files...>   check route files (a directory: its .json/.yaml/.yml files); errors name file, route,
                         rule and field (line and column for JSON/YAML syntax), with "did you mean" hints
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
-                        Nothing is written when any file is invalid. Directories work as for validate.
-  diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged
-  pull <route>          print the stored route as JSON (--out FILE writes it; .yaml/.yml writes YAML), with a
-                        $schema pointing at schemas/route.schema.json from where it is written
+                        Nothing is written when any file is invalid (directories work as for validate).
+                        Each changed route becomes the next
+                        numbered version and goes live (--draft: stored as the draft; only the draft's
+                        testCallers get it until \`publish\`). --message TEXT notes why; --keep N versions
+                        are kept (default: env RULES_KEEP_VERSIONS, else ${DEFAULT_KEEP}; live and draft always kept).
+  impact <files...>     what changes for callers against the live version: every 15 minutes of this week
+                        in the route's zone, for each caller number, dialed number, language, user and
+                        variable the rules name plus any other caller, at every IVR step for every key,
+                        and dates of the next --days N (default 365) unlike their weekday. In words:
+                        "Mon–Fri 17:00–17:30: voicemail b7e2… → ring device a3f1…". --fail-on-change: exit 3.
+  show <route>          who answers when: the live version's week as a table in the route's zone, the
+                        callers its rules single out, the coming exceptions (90 days), the IVR as a tree;
+                        --draft: the draft's instead
+  history <route>       the route's versions, newest first: number, live / draft, when, who, message
+  rollback <route>      make the version live before the current one live again (--to N: version N)
+  publish <route> <N>   make version N (usually the draft) live
+  diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged;
+                        --calls: what changes for callers instead (same as impact)
+  pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML;
+                        --version N: that stored version instead), with a $schema pointing at
+                        schemas/route.schema.json from where it is written
   list                  print the stored route ids; routes that no longer validate are marked on stderr
   delete <route>        remove a route (requires --yes)
   url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
@@ -50,14 +74,27 @@ Options:
   --base URL            url: where the routes are served, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/pivot/
   --secret ID           url: the route key secret to derive the token from (needs --base)
   -y, --yes             delete: confirm
+  --draft               push: store as the draft, not live; show: the draft
+  -m, --message TEXT    push: why, shown by history
+  --keep N              push: versions to keep
+  --to N                rollback: the version to return to
+  --fail-on-change      impact: exit 3 when anything changes for callers
+  --days N              impact: dates ahead to check (default 365)
   -h, --help            this text
 
-Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line.
+Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad command line,
+3 impact --fail-on-change found a change.
 
 Examples:
   npm run rules -- validate examples/
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
+  npm run rules -- push routes/main-number.yaml --draft -m "new after-hours menu"
+  npm run rules -- impact routes/main-number.yaml --fail-on-change
+  npm run rules -- show sales-support
+  npm run rules -- history main-number
+  npm run rules -- publish main-number 7
+  npm run rules -- rollback main-number
   npm run rules -- pull main-number --out main-number.json
   npm run rules -- convert-twiml app/welcome.xml
   npm run rules -- url main-number --endpoint http://127.0.0.1:8000
@@ -72,6 +109,14 @@ const OPTIONS = {
   base: { type: 'string' },
   secret: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  draft: { type: 'boolean' },
+  message: { type: 'string', short: 'm' },
+  keep: { type: 'string' },
+  to: { type: 'string' },
+  'fail-on-change': { type: 'boolean' },
+  calls: { type: 'boolean' },
+  version: { type: 'string' },
+  days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,11 +130,22 @@ const ARITY: Record<string, Arity> = {
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
   'convert-twiml': { min: 1, max: 1, operand: '<file>' },
+  impact: { min: 1, max: Infinity, operand: '<files...>' },
+  show: { min: 1, max: 1, operand: '<route>' },
+  history: { min: 1, max: 1, operand: '<route>' },
+  rollback: { min: 1, max: 1, operand: '<route>' },
+  publish: { min: 2, max: 2, operand: '<route> <version>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-const OWN_OPTIONS: Record<string, readonly ('out' | 'yes' | 'base' | 'secret')[]> = {
-  pull: ['out'],
+type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days' | 'version' | 'calls';
+const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
+  impact: ['fail-on-change', 'days'],
+  diff: ['calls', 'fail-on-change', 'days'],
+  push: ['draft', 'message', 'keep'],
+  rollback: ['to'],
+  show: ['draft'],
+  pull: ['out', 'version'],
   delete: ['yes'],
   url: ['base', 'secret'],
 };
@@ -100,6 +156,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     env: deps.env ?? process.env,
     openRouteTable: deps.openRouteTable ?? openRouteTable,
     readRouteKeys: deps.readRouteKeys ?? readRouteKeysFromSecretsManager,
+    now: deps.now ?? (() => new Date()),
   };
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
@@ -122,7 +179,20 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       io,
     );
   }
-  for (const option of ['out', 'yes', 'base', 'secret'] as const) {
+  for (const option of [
+    'out',
+    'yes',
+    'base',
+    'secret',
+    'draft',
+    'message',
+    'keep',
+    'to',
+    'fail-on-change',
+    'days',
+    'version',
+    'calls',
+  ] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
@@ -137,6 +207,31 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     return usageError(`--endpoint must be an http(s) URL such as http://127.0.0.1:8000, got "${values.endpoint}"`, io);
   }
 
+  const keep = positiveNumber(values.keep ?? fullDeps.env.RULES_KEEP_VERSIONS ?? String(DEFAULT_KEEP));
+  if (command === 'push' && keep === undefined)
+    return usageError(`--keep (or RULES_KEEP_VERSIONS) must be a whole number of at least 1`, io);
+  const to = values.to === undefined ? undefined : positiveNumber(values.to);
+  if (values.to !== undefined && to === undefined) return usageError(`--to must be a version number such as 3, got "${values.to}"`, io);
+  const version = command === 'publish' ? positiveNumber(operands[1]!) : undefined;
+  const pullVersion = values.version === undefined ? undefined : positiveNumber(values.version);
+  if (values.version !== undefined && pullVersion === undefined)
+    return usageError(`--version must be a version number such as 3, got "${values.version}"`, io);
+  if (command === 'publish' && version === undefined)
+    return usageError(`publish takes a version number such as 3, got "${operands[1]}"`, io);
+
+  const days = values.days === '0' ? 0 : positiveNumber(values.days ?? '365');
+  if (days === undefined || days > 3660) return usageError(`--days must be a number of days from 0 to 3660, got "${values.days}"`, io);
+
+  // `diff --calls` is `impact`: the same comparison, asked for where operators already look.
+  if (command === 'diff' && values.calls) {
+    const rest = argv.filter((a) => a !== '--calls');
+    rest.splice(rest.indexOf('diff'), 1);
+    return runRulesCli(['impact', ...rest], io, deps);
+  }
+  if (command === 'diff' && (values['fail-on-change'] || values.days !== undefined)) {
+    return usageError('--fail-on-change and --days apply to impact (or diff --calls)', io);
+  }
+
   const target = resolveTableTarget(values, fullDeps.env);
   const first = operands[0]!;
   switch (command) {
@@ -145,11 +240,30 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     case 'convert-twiml':
       return convertTwimlCommand(first, io);
     case 'push':
-      return pushCommand(operands, target, io, fullDeps);
+      return pushCommand(operands, target, io, fullDeps, {
+        draft: values.draft === true,
+        message: values.message,
+        keep: keep!,
+        pushedBy: pusherIdentity(fullDeps.env, target),
+      });
+    case 'impact':
+      return impactCommand(operands, target, io, fullDeps, {
+        failOnChange: values['fail-on-change'] === true,
+        days,
+        now: fullDeps.now(),
+      });
+    case 'show':
+      return showCommand(first, target, io, fullDeps, fullDeps.now(), values.draft === true);
+    case 'history':
+      return historyCommand(first, target, io, fullDeps);
+    case 'rollback':
+      return rollbackCommand(first, to, target, io, fullDeps);
+    case 'publish':
+      return publishCommand(first, version!, target, io, fullDeps);
     case 'diff':
       return diffCommand(operands, target, io, fullDeps);
     case 'pull':
-      return pullCommand(first, values.out, target, io, fullDeps);
+      return pullCommand(first, values.out, target, io, fullDeps, pullVersion);
     case 'delete':
       return deleteCommand(first, values.yes === true, target, io, fullDeps);
     case 'url': {
@@ -160,6 +274,11 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     default:
       return listCommand(target, io, fullDeps);
   }
+}
+
+/** A version number or count: digits only, at least 1. */
+function positiveNumber(text: string): number | undefined {
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : undefined;
 }
 
 function parseCommandLine(argv: string[]) {

@@ -15,20 +15,31 @@ import {
   EXIT_FAILED,
   EXIT_OK,
   parseStoredText,
+  type RouteAdmin,
   type RulesCliDeps,
   type RulesIo,
   type TableTarget,
-  toStoredText,
+  withoutEditorKeys,
   withRouteTable,
 } from './routeTable';
 
 type TableDeps = Pick<RulesCliDeps, 'openRouteTable'>;
 
+/** How `push` stores what changed: live or as the draft, who and why, and how many versions to keep. */
+export type PushSettings = { draft: boolean; message?: string; keep: number; pushedBy: string };
+
 /**
  * `push <files…>`: all files must be valid before anything is written, so a typo in
- * one file never leaves the table half updated. Unchanged routes are not rewritten.
+ * one file never leaves the table half updated. Unchanged routes are not rewritten;
+ * every changed one becomes the next numbered version, live (or the draft with --draft).
  */
-export async function pushCommand(files: string[], target: TableTarget, io: RulesIo, deps: TableDeps): Promise<number> {
+export async function pushCommand(
+  files: string[],
+  target: TableTarget,
+  io: RulesIo,
+  deps: TableDeps,
+  settings: PushSettings = { draft: false, keep: 20, pushedBy: 'unknown' },
+): Promise<number> {
   const loaded = await loadRouteFiles(files);
   const problems = [...loaded.errors, ...findDuplicateRoutes(loaded.valid)];
   if (problems.length > 0) {
@@ -40,17 +51,42 @@ export async function pushCommand(files: string[], target: TableTarget, io: Rule
   return withRouteTable(target, io, deps, async (admin) => {
     for (const local of loaded.valid) {
       const comparison = await compareWithStored(admin, local);
-      if (comparison.status !== 'unchanged') await admin.putRoute(local.routeId, toStoredText(local.document));
+      let version = '';
+      if (comparison.status !== 'unchanged') {
+        const stored = await pushVersion(admin, local.routeId, withoutEditorKeys(local.document), settings);
+        version = `  v${stored.version}${settings.draft ? ' (draft)' : ''}`;
+        if (stored.pruned.length > 0) version += `, pruned ${stored.pruned.map((n) => `v${n}`).join(' ')}`;
+      }
       const detail =
         comparison.status === 'updated'
           ? `  (${summarizeChanges(comparison.changes)})`
           : comparison.status === 'replaced'
             ? `  (${comparison.reason})`
             : '';
-      io.stdout.write(`${comparison.status.padEnd(9)} ${local.routeId}  ${local.file}${detail}\n`);
+      io.stdout.write(`${comparison.status.padEnd(9)} ${local.routeId}  ${local.file}${version}${detail}\n`);
     }
     return EXIT_OK;
   });
+}
+
+/**
+ * The next version. A route stored before versions existed first gets its current
+ * copy kept as a version, so `rollback` can return to it.
+ */
+async function pushVersion(admin: RouteAdmin, routeId: string, document: Record<string, unknown>, settings: PushSettings) {
+  const pointer = await admin.versions.readPointer(routeId);
+  if (pointer && pointer.liveVersion === undefined && pointer.document !== undefined) {
+    const before =
+      typeof pointer.document === 'string' ? parseStoredText(pointer.document) : { ok: true as const, document: pointer.document };
+    if (before.ok) {
+      await admin.versions.push(routeId, before.document as Record<string, unknown>, {
+        draft: false,
+        keep: settings.keep,
+        pushedBy: 'unknown (stored before versions)',
+      });
+    }
+  }
+  return admin.versions.push(routeId, document, settings);
 }
 
 /** `pull <route> [--out file]`: the stored document, pretty; YAML when the out file says so. */
@@ -60,11 +96,12 @@ export async function pullCommand(
   target: TableTarget,
   io: RulesIo,
   deps: TableDeps,
+  version?: number,
 ): Promise<number> {
   return withRouteTable(target, io, deps, async (admin) => {
-    const text = await admin.getRoute(routeId);
+    const text = version === undefined ? await admin.getRoute(routeId) : await versionText(admin, routeId, version);
     if (text === undefined) {
-      io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
+      io.stderr.write(`no route ${routeId}${version === undefined ? '' : ` version ${version}`} in ${describeTarget(target)}\n`);
       return EXIT_FAILED;
     }
     const stored = parseStoredText(text);
@@ -93,6 +130,12 @@ function schemaReference(out: string | undefined): string {
   const from = out === undefined ? process.cwd() : dirname(resolve(out));
   const path = relative(from, ROUTE_SCHEMA_FILE).split(sep).join('/');
   return path.startsWith('.') ? path : `./${path}`;
+}
+
+async function versionText(admin: RouteAdmin, routeId: string, version: number): Promise<string | undefined> {
+  const stored = await admin.versions.getVersion(routeId, version);
+  if (stored?.document === undefined) return undefined;
+  return typeof stored.document === 'string' ? stored.document : JSON.stringify(stored.document);
 }
 
 async function emit(text: string, out: string | undefined, io: RulesIo, routeId?: string): Promise<number> {

@@ -3,7 +3,9 @@ import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
 import { KAZOO_CALLFLOW_POLICY, type CallflowPolicy } from '../callflow/validateCallflow';
 import type { PivotRequest } from '../request/pivotRequest';
-import { decideEntry, decideFollowUp, type Decision } from '../rules/decideAnswer';
+import { decideEntry, decideFollowUp, decideVersionGone, type Decision } from '../rules/decideAnswer';
+import type { RouteVersions } from '../routes/pinnedRouteVersions';
+import { routeForFollowUp, routeForNewCall } from '../routes/routeVersionChoice';
 import { nextCallState } from '../rules/nextCallState';
 import type { Outcome } from '../rules/outcome';
 import { pivotBackFor } from '../rules/pivotBack';
@@ -29,6 +31,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Stored versions, for a follow-up pinned to a version no longer live; absent: such a call gets the fallback. */
+  routeVersions?: RouteVersions;
 };
 
 export type PivotContext = {
@@ -45,6 +49,8 @@ export type PivotResult = {
   outcome: Outcome;
   routeId?: string;
   step?: string;
+  /** A follow-up delivered input for its step (false: nothing pressed); never the digits themselves. */
+  heardInput?: boolean;
   /** Set when something failed and the answer is a fallback or a 503. */
   error?: unknown;
   /** A sealed follow-up URL whose state version was already replaced (used twice, or racing): decided again on the stored state. */
@@ -67,16 +73,21 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       const keys = await deps.routeKeys();
       verifyRouteToken(request.token, routeId, keys);
       // A follow-up names a call: only the URL we signed for that call, route and step opens it.
-      const sealed =
+      const opened =
         request.step === undefined
           ? undefined
           : openFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
-      const route = await deps.rules.getRoute(routeId, { signal });
-      if (!route) throw new RouteNotFoundError(routeId);
+      const stored = await deps.rules.getRoute(routeId, { signal });
+      if (!stored) throw new RouteNotFoundError(routeId);
+      const choice =
+        request.step === undefined
+          ? { route: routeForNewCall(stored, request.callerIdNumber) }
+          : await routeForFollowUp(stored, opened?.version, deps.routeVersions, { signal });
+      const route = 'route' in choice ? choice.route : stored;
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const { decision, replayed } = await decide(deps, route, request, ctx, { keys, sealed }, signal);
+      const { decision, replayed } = await decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, 'gone' in choice);
       if (decision.twiml !== undefined) {
         const answer = twimlAnswer(decision.twiml);
         return { answer, outcome: decision.outcome, routeId, step: decision.awaiting?.step, ...(replayed ? { replayed } : {}) };
@@ -90,6 +101,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         outcome: decision.outcome,
         routeId,
         step: decision.awaiting?.step,
+        ...(decision.collected && { heardInput: decision.collected.value !== '' }),
         ...(replayed ? { replayed } : {}),
       };
     });
@@ -122,21 +134,24 @@ async function decide(
   ctx: PivotContext,
   credentials: { keys: RouteKeys; sealed: SealedState | undefined },
   signal: AbortSignal,
+  versionGone = false,
 ): Promise<Decided> {
   const { keys, sealed } = credentials;
   const call = { routeId: route.id, callId: request.callId };
+  // The version rides along in every follow-up URL, signed (or sealed) with it: the call stays on it.
+  const signedCall = { ...call, version: route.version };
   const expiresAt = followUpExpiry(ctx.now, deps.followUpTtlSeconds);
   const inputs = {
     route,
     request,
     now: ctx.now,
-    pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, call, expiresAt)),
+    pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, signedCall, expiresAt)),
     callflowPolicy: deps.callflowPolicy,
   };
   // The step prompt's URL carries the state written with it.
   const sealInto = (decision: Decision, written: CallState): Decision => {
     if (!decision.node || !decision.awaiting) return decision;
-    const claim = { ...call, step: decision.awaiting.step };
+    const claim = { ...signedCall, step: decision.awaiting.step };
     const node = withSealedSignature(
       decision.node,
       followUpSignature(keys.current, claim, expiresAt),
@@ -158,7 +173,7 @@ async function decide(
   }
   if (sealed) {
     const state: CallState = { ...sealed, ...call, step: request.step, updatedAt: 0, expiresAt };
-    const decision = decideFollowUp(inputs, state);
+    const decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, state);
     const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), sealed.version, { signal });
     if (written) return { decision: sealInto(decision, written) };
   }
@@ -167,7 +182,7 @@ async function decide(
   const written = await deps.callStates.update(
     callKey,
     (current) => {
-      decision = decideFollowUp(inputs, current);
+      decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, current);
       return nextCallState(current, request, route.id, decision);
     },
     { signal },

@@ -42,7 +42,12 @@ export function verifyRouteToken(given: string | undefined, routeId: string, key
 }
 
 /** What a follow-up URL is bound to. */
-export type FollowUpClaim = { routeId: string; callId: string; step: string };
+export type FollowUpClaim = {
+  routeId: string;
+  callId: string;
+  step: string /** The route version the call runs (versioned routes). */;
+  version?: number;
+};
 
 /**
  * The signature of a follow-up URL. The message is a JSON array, so no Call-ID
@@ -50,7 +55,9 @@ export type FollowUpClaim = { routeId: string; callId: string; step: string };
  * "step" tag keeps it apart from the route tokens' `route:` messages.
  */
 export function followUpSignature(key: string, claim: FollowUpClaim, expiresAt: number): string {
-  return mac(key, JSON.stringify(['step', claim.routeId, claim.callId, claim.step, expiresAt]));
+  const fields = ['step', claim.routeId, claim.callId, claim.step, expiresAt];
+  // Unversioned routes sign exactly what they signed before versions existed.
+  return mac(key, JSON.stringify(claim.version === undefined ? fields : [...fields, claim.version]));
 }
 
 /** When a follow-up URL signed at `now` stops being accepted, in epoch seconds. */
@@ -65,7 +72,7 @@ export function followUpExpiry(now: Date, ttlSeconds: number): number {
  */
 export function followUpQuery(
   keys: RouteKeys,
-  call: { routeId: string; callId: string },
+  call: { routeId: string; callId: string; version?: number },
   expiresAt: number,
 ): (step: string) => Record<string, string> {
   // Built for every request, used only when an answer prompts: the token is derived on first use.
@@ -77,29 +84,42 @@ export function followUpQuery(
       [CONTROL_PARAMETERS.step]: step,
       [CONTROL_PARAMETERS.exp]: String(expiresAt),
       [CONTROL_PARAMETERS.sig]: followUpSignature(keys.current, { ...call, step }, expiresAt),
+      ...(call.version === undefined ? {} : { [CONTROL_PARAMETERS.ver]: String(call.version) }),
     };
   };
 }
 
 /** At most 12 digits: any epoch second this service will see, and no float or exponent spelling. */
 const EPOCH_SECONDS = /^\d{1,12}$/;
+/** A route version number as we write it: no sign, no leading zero, no exponent. */
+const VERSION = /^[1-9]\d{0,8}$/;
 
 /**
  * Accepts a follow-up only with a signature, under an active key, for this
- * route, Call-ID and step, that has not expired. The signature is checked
+ * route, Call-ID, step and route version (`ver`, when present), that has not
+ * expired; returns that version: the one the call started on. The signature is checked
  * before the expiry, so a forged URL never learns whether its time was right.
  */
-export function verifyFollowUp(given: { exp?: string; sig?: string }, claim: FollowUpClaim, keys: RouteKeys, now: Date): void {
+export function verifyFollowUp(
+  given: { exp?: string; sig?: string; ver?: string },
+  claim: FollowUpClaim,
+  keys: RouteKeys,
+  now: Date,
+): number | undefined {
   if (!given.sig || !given.exp)
     throw new FollowUpRefusedError('unsigned', `the follow-up URL of step "${claim.step}" carries no signature`);
   if (!EPOCH_SECONDS.test(given.exp)) throw new FollowUpRefusedError('forged', 'the follow-up URL has no valid expiry');
+  if (given.ver !== undefined && !VERSION.test(given.ver))
+    throw new FollowUpRefusedError('forged', 'the follow-up URL has no valid version');
   const expiresAt = Number(given.exp);
-  const expected = activeKeys(keys).map((key) => followUpSignature(key, claim, expiresAt));
+  const version = given.ver === undefined ? undefined : Number(given.ver);
+  const expected = activeKeys(keys).map((key) => followUpSignature(key, { ...claim, version }, expiresAt));
   if (!matchesAny(given.sig, expected)) {
     throw new FollowUpRefusedError('forged', `the follow-up signature is not for this route, call and step "${claim.step}"`);
   }
   const overdue = Math.floor(now.getTime() / 1000) - expiresAt;
   if (overdue >= 0) throw new FollowUpRefusedError('expired', `the follow-up URL of step "${claim.step}" expired ${overdue} s ago`);
+  return version;
 }
 
 function activeKeys(keys: RouteKeys): string[] {

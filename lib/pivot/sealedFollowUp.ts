@@ -41,6 +41,9 @@ const sealedStateSchema = z.object({
   p: z.array(z.string()),
 });
 
+/** What an accepted follow-up URL carries: the state sealed in it (if any) and the route version its call runs (versioned routes). */
+export type OpenedFollowUp = { sealed: SealedState | undefined; version: number | undefined };
+
 /** The call state a sealed follow-up URL carries, as the store wrote it with the prompt. */
 export type SealedState = Pick<CallState, 'version' | 'attempts' | 'digits' | 'vars' | 'path'>;
 
@@ -49,7 +52,9 @@ function sealingKey(routeKey: string): Buffer {
 }
 
 function additionalData(claim: FollowUpClaim, expiresAt: number): Buffer {
-  return Buffer.from(JSON.stringify(['state', claim.routeId, claim.callId, claim.step, expiresAt]));
+  const fields = ['state', claim.routeId, claim.callId, claim.step, expiresAt];
+  // The route version the call runs is bound like the plain signature binds it.
+  return Buffer.from(JSON.stringify(claim.version === undefined ? fields : [...fields, claim.version]));
 }
 
 /** The `sig` for a step's follow-up URL carrying `state`; the plain signature when the state is too large to carry. */
@@ -65,27 +70,29 @@ export function sealFollowUp(keys: RouteKeys, claim: FollowUpClaim, expiresAt: n
 
 /**
  * Accepts a follow-up exactly as verifyFollowUp does (unsigned, forged and expired
- * refused before anything is read) and returns the state it carries, or undefined
- * for a plain signature. A sealed value that does not open under an active key for
+ * refused before anything is read) and returns the state it carries (undefined for a
+ * plain signature) and the route version it names (`ver`, bound by either). A sealed value that does not open under an active key for
  * this route, Call-ID, step and expiry is forged.
  */
 export function openFollowUp(
-  given: { exp?: string; sig?: string },
+  given: { exp?: string; sig?: string; ver?: string },
   claim: FollowUpClaim,
   keys: RouteKeys,
   now: Date,
-): SealedState | undefined {
+): OpenedFollowUp {
   if (!given.sig || given.sig.length <= PLAIN_SIGNATURE_CHARS) {
-    verifyFollowUp(given, claim, keys, now);
-    return undefined;
+    return { sealed: undefined, version: verifyFollowUp(given, claim, keys, now) };
   }
   if (!given.exp || !/^\d{1,12}$/.test(given.exp)) throw new FollowUpRefusedError('forged', 'the follow-up URL has no valid expiry');
+  if (given.ver !== undefined && !/^[1-9]\d{0,8}$/.test(given.ver))
+    throw new FollowUpRefusedError('forged', 'the follow-up URL has no valid version');
   const expiresAt = Number(given.exp);
-  const state = unseal(given.sig, claim, expiresAt, keys);
+  const version = given.ver === undefined ? undefined : Number(given.ver);
+  const state = unseal(given.sig, { ...claim, version }, expiresAt, keys);
   if (!state) throw new FollowUpRefusedError('forged', `the follow-up signature is not for this route, call and step "${claim.step}"`);
   const overdue = Math.floor(now.getTime() / 1000) - expiresAt;
   if (overdue >= 0) throw new FollowUpRefusedError('expired', `the follow-up URL of step "${claim.step}" expired ${overdue} s ago`);
-  return state;
+  return { sealed: state, version };
 }
 
 function unseal(sig: string, claim: FollowUpClaim, expiresAt: number, keys: RouteKeys): SealedState | undefined {

@@ -32,7 +32,11 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
   const params: Params = Object.assign(Object.create(null), query, bodyParams);
   const token = textOf(query[CONTROL_PARAMETERS.token]);
   const step = textOf(query[CONTROL_PARAMETERS.step]);
-  const followUp = { exp: textOf(query[CONTROL_PARAMETERS.exp]), sig: textOf(query[CONTROL_PARAMETERS.sig]) };
+  const followUp = {
+    exp: textOf(query[CONTROL_PARAMETERS.exp]),
+    sig: textOf(query[CONTROL_PARAMETERS.sig]),
+    ver: textOf(query[CONTROL_PARAMETERS.ver]),
+  };
   for (const name of Object.values(CONTROL_PARAMETERS)) delete params[name];
 
   const scalars: Partial<Record<PivotScalarField, string>> = {};

@@ -35,6 +35,7 @@ export type PivotScalarField = keyof typeof PIVOT_PARAMETER_NAMES;
 /**
  * Parameters the voice_url itself carries for us; they are never treated as call
  * data. `token` opens one route; on an IVR step's follow-up URL, `step`, `exp`
- * and `sig` bind it to one call until it expires (lib/pivot/routeCredentials.ts).
+ * and `sig` bind it to one call until it expires (lib/pivot/routeCredentials.ts);
+ * `ver`, signed with them, names the route version the call started on.
  */
-export const CONTROL_PARAMETERS = { token: 'token', step: 'step', exp: 'exp', sig: 'sig' } as const;
+export const CONTROL_PARAMETERS = { token: 'token', step: 'step', exp: 'exp', sig: 'sig', ver: 'ver' } as const;

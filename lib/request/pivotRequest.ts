@@ -19,8 +19,8 @@ export const pivotRequestSchema = z.object({
   step: z.string().optional(),
   /** The credential from the voice_url. Never log a PivotRequest whole. */
   token: z.string().optional(),
-  /** A follow-up URL's expiry (epoch seconds) and signature, as sent; checked with `step` before any read. */
-  followUp: z.object({ exp: z.string().optional(), sig: z.string().optional() }),
+  /** A follow-up URL's expiry (epoch seconds), signature and route version, as sent; checked with `step` before any read. */
+  followUp: z.object({ exp: z.string().optional(), sig: z.string().optional(), ver: z.string().optional() }),
   userIds: z.array(z.string()),
   digits: z.object({
     /** Every DTMF collection Kazoo reported (a TwiML plain string lands in `default`). */

@@ -67,6 +67,10 @@ export const routeSchema = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   steps: z.record(name, stepSchema).superRefine(refuseReservedKeys).default({}),
   fallback: actionSchema.optional().describe('When no rule matches, or the route cannot be served'),
+  testCallers: z
+    .array(z.string().regex(/\d/, 'a caller number'))
+    .optional()
+    .describe('On a draft (rules push --draft): caller numbers that get this draft instead of the live version'),
 });
 
 export type RouteDocument = z.input<typeof routeSchema>;
@@ -74,7 +78,14 @@ export type RouteDocument = z.input<typeof routeSchema>;
  * A loaded route: the document as parsed, its patterns compiled once, and its
  * temporal rules' per-day verdicts (parseRoute builds it).
  */
-export type Route = z.output<typeof routeSchema> & { readonly patterns: CompiledPatterns; readonly temporalDays: TemporalDayCache };
+export type Route = z.output<typeof routeSchema> & {
+  readonly patterns: CompiledPatterns;
+  readonly temporalDays: TemporalDayCache;
+  /** The stored version this copy is (absent for an unversioned route). */
+  readonly version?: number;
+  /** The draft stored beside the live version; its testCallers get it. */
+  readonly draft?: Route;
+};
 export type Rule = Route['rules'][number];
 export type Step = Route['steps'][string];
 export type StepOption = Step['options'][number];

@@ -1,6 +1,7 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
-import { parseRoute } from './parseRoute';
+import type { RouteVersions } from './pinnedRouteVersions';
+import { parseStoredRoute, VersionedDocument } from './storedRoute';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
@@ -11,8 +12,8 @@ export interface RouteSource {
 
 export interface RulesStore {
   /**
-   * The route, or undefined when absent or invalid. Throws StoreUnavailableError when the store fails,
-   * and when the stored copy is invalid but a valid one was seen before (the caller falls back on lastKnown).
+   * The route, or undefined when absent. Throws StoreUnavailableError when the store fails.
+   * A stored copy that is invalid gives the last valid copy seen, else the version it was pushed as, else undefined.
    */
   getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined>;
   /** The last valid copy seen, however old: what a call falls back on when the store is down. */
@@ -34,6 +35,8 @@ export type CachedRulesStoreOptions = {
   onInvalid?: (error: RouteValidationError) => void;
   /** The callflows a route may hold; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** Stored versions: a live copy that turned invalid, read by a container that never saw it valid, is stood in for by its pushed version. */
+  versions?: RouteVersions;
   /**
    * The byte budget the cached routes and the last-known-good copies share, counted
    * as each route's JSON text; the least recently used route goes first (both its
@@ -102,16 +105,24 @@ export class CachedRulesStore implements RulesStore {
         ? error
         : new StoreUnavailableError(`reading route "${routeId}" failed`, { cause: error });
     }
-    const document = typeof raw === 'string' ? raw : undefined;
+    // A map-stored route (or a versioned one) is compared by its JSON too, so an unchanged reload skips the parse.
+    const document = typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
     const previous = this.entries.get(routeId);
     const unchanged = document !== undefined && previous?.route && previous.document === document;
     const route = raw === undefined ? undefined : unchanged ? previous.route : this.validate(routeId, raw);
+    const pushed = raw !== undefined && !route && !this.lastValid.has(routeId) ? await this.pushedCopy(routeId, raw, options) : undefined;
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route, document };
     this.entries.set(routeId, entry);
-    if (route) this.lastValid.set(routeId, route);
-    const bytes = document?.length ?? (raw === undefined ? 0 : (JSON.stringify(raw)?.length ?? 0));
-    this.account(routeId, Math.max(MIN_ENTRY_BYTES, bytes, lastValidBytes(this.usage.get(routeId), route)));
+    if (route ?? pushed) this.lastValid.set(routeId, (route ?? pushed)!);
+    const bytes = document?.length ?? 0;
+    this.account(routeId, Math.max(MIN_ENTRY_BYTES, bytes, lastValidBytes(this.usage.get(routeId), route ?? pushed)));
     return this.served(routeId, entry);
+  }
+
+  /** The version a now-invalid live copy was pushed as (versioned routes only). */
+  private async pushedCopy(routeId: string, raw: unknown, options?: StoreCallOptions): Promise<Route | undefined> {
+    if (!(raw instanceof VersionedDocument) || raw.version === undefined || !this.options.versions) return undefined;
+    return this.options.versions.getVersion(routeId, raw.version, options);
   }
 
   private touch(routeId: string): void {
@@ -136,17 +147,19 @@ export class CachedRulesStore implements RulesStore {
     }
   }
 
-  /** A route that went bad after a valid copy was seen is an outage, not a deletion: the caller falls back. */
+  /**
+   * A route that went bad (a hand edit) after a valid copy was seen is a mistake, not a
+   * deletion: that copy keeps answering in full (rules, steps, fallback) until the
+   * stored one is valid again; a container that never saw one gets the version the live
+   * copy was pushed as (load). Without either the route reads as absent (404).
+   */
   private served(routeId: string, entry: Entry): Route | undefined {
-    if (entry.invalid && this.lastValid.has(routeId)) {
-      throw new StoreUnavailableError(`route "${routeId}" is stored invalid; its last valid copy stands in`);
-    }
-    return entry.route;
+    return entry.invalid ? this.lastValid.get(routeId) : entry.route;
   }
 
   private validate(routeId: string, raw: unknown): Route | undefined {
     try {
-      return parseRoute(typeof raw === 'string' ? parseJson(routeId, raw) : raw, routeId, this.options.callflowPolicy);
+      return parseStoredRoute(raw, routeId, this.options.callflowPolicy, this.options.onInvalid);
     } catch (error) {
       if (!(error instanceof RouteValidationError)) throw error;
       this.options.onInvalid?.(error);
@@ -158,12 +171,4 @@ export class CachedRulesStore implements RulesStore {
 /** A miss or a bad copy keeps the last valid one: it still counts what it counted. */
 function lastValidBytes(counted: number | undefined, route: Route | undefined): number {
   return route ? 0 : (counted ?? 0);
-}
-
-function parseJson(routeId: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new RouteValidationError(routeId, [{ path: '(document)', message: `not valid JSON: ${(cause as Error).message}` }], { cause });
-  }
 }

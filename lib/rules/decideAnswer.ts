@@ -90,6 +90,16 @@ export function decideFollowUp(
   return { ...fallbackDecision(env, failure), collected };
 }
 
+/**
+ * A follow-up pinned to a route version that is no longer stored (pruned or the
+ * route deleted and pushed anew): running its step on another version could mix
+ * two IVRs, so the caller gets the live route's fallback.
+ */
+export function decideVersionGone({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone);
+  return fallbackDecision({ route, ctx, pivotBack, policy: callflowPolicy }, { kind: 'fallback', reason: 'version-gone' });
+}
+
 type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy: CallflowPolicy };
 
 function optionCaptures(

@@ -25,8 +25,12 @@ const optionOutcome = z.object({ kind: z.literal('option'), step: z.string(), op
 const retryOutcome = z.object({ kind: z.literal('retry'), step: z.string() });
 /** The step ran out of attempts: its onFailure action, else the fallback. */
 const failureOutcome = z.object({ kind: z.literal('failure'), step: z.string(), ...answerTrouble });
-/** No rule matched (or the step named in the URL is gone): the route's fallback. */
-const fallbackOutcome = z.object({ kind: z.literal('fallback'), reason: z.enum(['unknown-step']).optional(), ...answerTrouble });
+/** No rule matched (or the step named in the URL, or the version the call started on, is gone): the route's fallback. */
+const fallbackOutcome = z.object({
+  kind: z.literal('fallback'),
+  reason: z.enum(['unknown-step', 'version-gone']).optional(),
+  ...answerTrouble,
+});
 /** No rule matched and the route has no fallback: answered 503. */
 const noMatchOutcome = z.object({ kind: z.literal('no-match') });
 

@@ -96,7 +96,9 @@ describe('npm run call: sales-support menu', () => {
 
     // Assess
     const followUp = transcript.events.filter((e): e is RequestEvent => e.type === 'request')[1]!;
-    expect(followUp.url).toMatch(new RegExp(`^${server.url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*$`));
+    expect(followUp.url).toMatch(
+      new RegExp(`^${server.url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*&ver=1$`),
+    );
     expect(followUp.params['Digits']).toEqual({ menu: '1' });
   });
 

@@ -82,7 +82,7 @@ describe('npm run rules -- push', () => {
     // Assess
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `updated   main-number  ${file}  (rule business-hours changed, rule weekend added, description removed)`,
+      `updated   main-number  ${file}  v2  (rule business-hours changed, rule weekend added, description removed)`,
     );
     const stored = JSON.parse((await admin.getRoute('main-number'))!) as typeof document;
     expect(stored.rules.map((r) => r.name)).toEqual(['business-hours', 'weekend']);

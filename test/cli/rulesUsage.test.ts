@@ -44,7 +44,7 @@ describe('npm run rules -- (command line)', () => {
 
   it.each([
     [[], 'no command given'],
-    [['publish', 'a.json'], 'unknown command "publish"\n'],
+    [['promote', 'a.json'], 'unknown command "promote"'],
     [['valdiate', 'a.json'], 'unknown command "valdiate" (did you mean "validate"?)'],
     [['push'], 'push takes <files...>'],
     [['pull', 'a', 'b'], 'pull takes <route> (one only)'],

@@ -8,6 +8,7 @@ import { pivotEventV2, type PivotEventOptions } from '../fixtures/apiGatewayEven
 import { kazooParams, twimlParams } from '../fixtures/kazooCalls';
 import type { KazooParams } from '../../lib/request/encodeKazooParams';
 import { followUpQueryFor, lambdaContext, pivotTestRuntime, routeTokenFor, TEST_ROUTE_KEY, tokenQuery } from '../fixtures/pivotTestRuntime';
+import { INVALID_ROUTE_LOG } from '../../adapters/lambda/pivotRuntime';
 import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 import { recordCommands } from '../fixtures/dynamoTestTable';
 import { expectKazooValid } from '../support/kazooSchemas';
@@ -159,9 +160,7 @@ describe('pivot handler: bad input gets a clear answer', () => {
 
     // Assess
     expect(result.statusCode).toBe(404);
-    const logged = setup.telemetry.lines
-      .slice(before)
-      .find((l) => l['message'] === 'stored route is invalid; not served (the last valid copy stands in, if any)');
+    const logged = setup.telemetry.lines.slice(before).find((l) => l['message'] === INVALID_ROUTE_LOG);
     expect(JSON.stringify(logged)).toContain('rules.0.then.data.id');
   });
 });

@@ -47,7 +47,7 @@ describe('a route answering TwiML through the real handler', () => {
     const gather = find(root, 'Gather')!;
     const action = new URL(gather.attributes['action']!);
     expect(`${action.origin}${action.pathname}`).toBe(`https://abc123.execute-api.us-east-1.amazonaws.com/pivot/${ROUTE}`);
-    expect([...action.searchParams.keys()]).toEqual(['token', 'step', 'exp', 'sig']);
+    expect([...action.searchParams.keys()]).toEqual(['token', 'step', 'exp', 'sig', 'ver']);
     expect(action.searchParams.get('step')).toBe('menu');
     expect(textOf(find(root, 'Redirect')!)).toBe(action.href);
     expect(gather.attributes).toMatchObject({ numDigits: '1', timeout: '5' });

@@ -120,6 +120,7 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
     expect(`${voiceUrl.origin}${voiceUrl.pathname}`).toBe(`${server.url}/pivot/sales-support`);
     expect(Object.fromEntries(voiceUrl.searchParams)).toEqual({
       token: server.tokenFor('sales-support'),
+      ver: '1',
       step: 'menu',
       exp: expect.stringMatching(/^\d+$/),
       // The plain signature, or (longer) the call state sealed in its place.

@@ -42,8 +42,11 @@ describe('npm start (local/server.ts)', () => {
     const token = (route: string) => routeToken(key, route);
     const curl = new RegExp(`curl '(http://localhost:\\d+/pivot/main-number\\?token=${token('main-number')}&[^']+)'`).exec(banner)?.[1];
 
+    const consoleUrl = /(http:\/\/localhost:\d+\/console) /.exec(banner)?.[1];
+
     // Act
     const answer = await fetch(curl!);
+    const consolePage = await fetch(consoleUrl!);
     run.child.kill('SIGINT');
     const code = await run.exit;
 
@@ -59,6 +62,8 @@ describe('npm start (local/server.ts)', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json');
     expect(['device', 'voicemail']).toContain(((await answer.json()) as { module: string }).module);
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toContain('href="/console/routes/main-number"');
     expect(code).toBe(0);
   });
 

@@ -52,11 +52,11 @@ describe('DynamoRouteAdmin', () => {
     expect(ids).toEqual(['alpha', 'with#hash', 'zeta']);
   });
 
-  it('refuses to show a route item that holds no text', async () => {
+  it('refuses to show a route item that holds neither text nor a map', async () => {
     // Prepare
     await client.send(new PutItemCommand({ TableName: tableName, Item: { ...routeKey('odd'), route: { N: '1' } } }));
 
     // Act / Assess
-    await expect(admin.getRoute('odd')).rejects.toThrow(/no string "route" attribute/);
+    await expect(admin.getRoute('odd')).rejects.toThrow(/holds neither JSON text nor a map/);
   });
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoRouteSource } from '../../../adapters/dynamodb/dynamoRouteSource';
+import { DynamoRouteAdmin } from '../../../adapters/dynamodb/dynamoRouteAdmin';
+import { VersionedDocument } from '../../../lib/routes/storedRoute';
 import { routeKey } from '../../../adapters/dynamodb/pivotTableKeys';
 import { StoreUnavailableError } from '../../../lib/errors';
 import { createTestTable, recordCommands } from '../../fixtures/dynamoTestTable';
@@ -88,5 +90,30 @@ describe('DynamoRouteSource', () => {
     // Assess
     expect(outcome).toBeInstanceOf(StoreUnavailableError);
     expect((outcome as StoreUnavailableError).cause).toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('DynamoRouteSource: versioned routes', () => {
+  it('reads the live map, its version and the draft in one GetItem, and a version item on request', async () => {
+    // Prepare
+    const { client, tableName } = await createTestTable('route-source-versions');
+    const admin = new DynamoRouteAdmin({ client, tableName });
+    await admin.versions.push('v', { id: 'v', timezone: 'UTC', description: 'one' }, { draft: false, keep: 5, pushedBy: 't' });
+    await admin.versions.push('v', { id: 'v', timezone: 'UTC', description: 'two' }, { draft: true, keep: 5, pushedBy: 't' });
+    const source = new DynamoRouteSource({ client, tableName });
+    const commands = recordCommands(client);
+
+    // Act
+    const stored = await source.fetchRouteDocument('v');
+    const liveReads = [...commands];
+    const second = await source.fetchRouteVersion('v', 2);
+    const missing = await source.fetchRouteVersion('v', 9);
+
+    // Assess
+    expect(stored).toBeInstanceOf(VersionedDocument);
+    expect(stored).toMatchObject({ document: { description: 'one' }, version: 1, draft: { document: { description: 'two' }, version: 2 } });
+    expect(liveReads).toEqual(['GetItemCommand']);
+    expect(second).toEqual({ id: 'v', timezone: 'UTC', description: 'two' });
+    expect(missing).toBeUndefined();
   });
 });

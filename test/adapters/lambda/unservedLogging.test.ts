@@ -60,7 +60,7 @@ describe('every 503 is logged with its reason', () => {
     });
   });
 
-  it('a stored route that turned too deep to read, with no fallback to stand in', async () => {
+  it('a stored route that turned too deep to read: its last valid copy answers, and says why when that is a 503', async () => {
     // Prepare: a valid copy seen first, then a hand edit nesting 1,500 levels
     await setup.admin.putRoute('hand-edited-deep', JSON.stringify({ ...NO_FALLBACK, id: 'hand-edited-deep' }));
     await served(setup, get('hand-edited-deep'));
@@ -79,10 +79,12 @@ describe('every 503 is logged with its reason', () => {
       route: 'hand-edited-deep',
       issues: [{ path: 'fallback', message: 'too deeply nested (over 100 levels)' }],
     });
+    // The last valid copy has no fallback and its one rule does not match this caller.
     expect(lineWithStatus(lines, 503)).toMatchObject({
       level: 'WARN',
-      message: 'pivot answered in degraded mode',
-      error: { name: 'StoreUnavailableError', message: 'route "hand-edited-deep" is stored invalid; its last valid copy stands in' },
+      message: 'pivot not served',
+      route: 'hand-edited-deep',
+      outcome: 'no-match',
     });
   });
 

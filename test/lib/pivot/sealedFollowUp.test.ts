@@ -11,7 +11,7 @@ const EXPIRES = NOW.getTime() / 1000 + 3600;
 const STATE: SealedState = { version: 2, attempts: 1, digits: { account: '12345' }, vars: { tier: 'gold' }, path: ['account', 'pin'] };
 
 const open = (sig: string, claim = CLAIM, keys: typeof KEYS | typeof ROTATED = KEYS, now = NOW, exp = EXPIRES) =>
-  openFollowUp({ sig, exp: String(exp) }, claim, keys, now);
+  openFollowUp({ sig, exp: String(exp) }, claim, keys, now).sealed;
 
 function refusal(fn: () => unknown): string | undefined {
   try {
@@ -74,5 +74,22 @@ describe('a sealed follow-up signature', () => {
     // Assess
     expect(sig).toBe(followUpSignature(KEYS.current, CLAIM, EXPIRES));
     expect(open(sig)).toBeUndefined();
+  });
+});
+
+describe('a sealed follow-up on a versioned route', () => {
+  it('binds the route version: the URL ver opens only with the version it was sealed for', () => {
+    // Prepare
+    const sig = sealFollowUp(KEYS, { ...CLAIM, version: 3 }, EXPIRES, STATE);
+
+    // Act
+    const opened = openFollowUp({ sig, exp: String(EXPIRES), ver: '3' }, CLAIM, KEYS, NOW);
+    const changed = refusal(() => openFollowUp({ sig, exp: String(EXPIRES), ver: '4' }, CLAIM, KEYS, NOW));
+    const dropped = refusal(() => openFollowUp({ sig, exp: String(EXPIRES) }, CLAIM, KEYS, NOW));
+
+    // Assess
+    expect(opened).toEqual({ sealed: STATE, version: 3 });
+    expect(changed).toBe('forged');
+    expect(dropped).toBe('forged');
   });
 });
