@@ -189,7 +189,17 @@ const REPRODUCED = new Set([
   'tsconfig',
   'metafile',
 ]);
-const NO_OUTPUT_EFFECT = new Set(['forceDockerBundling', 'dockerImage', 'assetHash', 'esbuildVersion', 'bundlingFileAccess', 'buildArgs']);
+// commandHooks only ship the lazily imported modules beside the bundle (LAZY_MODULES); bench bundles, written
+// inside the repository, find them in its node_modules, so the bundle itself is the same.
+const NO_OUTPUT_EFFECT = new Set([
+  'forceDockerBundling',
+  'dockerImage',
+  'assetHash',
+  'esbuildVersion',
+  'bundlingFileAccess',
+  'buildArgs',
+  'commandHooks',
+]);
 
 /** The esbuild options CDK derives from esmBundling (infra/PivotFunction.ts) for one entry, writing `outdir/index.mjs` (or index.js for CJS). */
 function cdkEsbuildOptions(entry: string, outdir: string, bundling: BundlingOptions = esmBundling): BuildOptions {

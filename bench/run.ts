@@ -22,8 +22,10 @@ const { measureEngineThroughput, measurePatternMatching } = await import('./engi
 const { measureTwimlAnswer } = await import('./twimlAnswer');
 const { measureColdStart } = await import('./coldStart');
 const { measureTemporalVsPlain } = await import('./temporalRules');
+const { measureRouteMemory } = await import('./routeMemory');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
+const { measureBusinessHours } = await import('./businessHours');
 
 const TABLE = 'kazoo-pivot-bench';
 const started = performance.now();
@@ -57,6 +59,8 @@ try {
   await run('pattern matching', () => measurePatternMatching());
   await run('TwiML answer', () => measureTwimlAnswer());
   await run('temporal rules', () => measureTemporalVsPlain());
+  await run('business hours', () => measureBusinessHours());
+  await run('route memory', () => measureRouteMemory());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {

@@ -3,7 +3,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, type ICommandHooks, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -13,6 +13,28 @@ const fromProjectRoot = (relativePath: string): string => fileURLToPath(new URL(
 
 /** Some bundled CommonJS dependencies call `require`, which ESM output lacks. */
 export const createRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Imported (dynamically) only by routes with a `holidays` condition: its 800 KB of
+ * data inside the bundle would slow every cold start. It ships beside the bundle
+ * instead, as node_modules/date-holidays, itself bundled into one ESM file.
+ */
+export const LAZY_MODULES = ['date-holidays'] as const;
+
+const shipLazyModules: ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir, outputDir) =>
+    LAZY_MODULES.flatMap((name) => {
+      const dir = `${outputDir}/node_modules/${name}`;
+      return [
+        `mkdir -p "${dir}"`,
+        // From stdin, so esbuild resolves the package from the project like any import.
+        `cd "${inputDir}" && echo "export { default } from '${name}';" | "${inputDir}/node_modules/.bin/esbuild" --bundle --platform=node --format=esm --target=node22 --minify --main-fields=module,main --banner:js="${createRequireBanner}" --outfile="${dir}/index.mjs" --log-level=warning`,
+        `echo '{"name":"${name}","type":"module","main":"index.mjs"}' > "${dir}/package.json"`,
+      ];
+    }),
+};
 
 /**
  * ESM so top-level await can warm clients during init; local esbuild so synth
@@ -29,7 +51,9 @@ export const esmBundling: BundlingOptions = {
   sourceMap: false,
   // The AWS SDK is bundled: production runs the SDK version the tests ran, and one
   // minified file loads faster than resolving the runtime's copy file by file.
-  externalModules: [],
+  // The lazily imported modules ship beside the bundle instead (shipLazyModules).
+  externalModules: [...LAZY_MODULES],
+  commandHooks: shipLazyModules,
   forceDockerBundling: false,
   // Size tables for every bundle drown out what synth has to say; warnings and errors still show.
   logLevel: LogLevel.WARNING,

@@ -6,7 +6,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 // The handlers' own key scheme and defaults, so IAM, the environment and the code cannot drift apart.
-import { CALL_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from '../adapters/dynamodb/pivotTableKeys';
+import { CALL_KEY_PREFIX, CLOSURE_KEY_PREFIX, PARTITION_KEY, ROUTE_KEY_PREFIX, TTL_ATTRIBUTE } from '../adapters/dynamodb/pivotTableKeys';
 import { RUNTIME_DEFAULTS } from '../adapters/lambda/runtimeConfig';
 import { PivotAlarms } from './PivotAlarms';
 import { PivotDashboard } from './PivotDashboard';
@@ -162,6 +162,8 @@ export class PivotService extends Construct {
     // cdr reads its route for the same 404 and Account-ID allowlist as pivot.
     this.pivot.grantKeyPrefixAccess(this.table, ROUTE_KEY_PREFIX, ['GetItem']);
     this.pivot.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
+    // Emergency closures (`rules close`): read only, beside the route.
+    this.pivot.grantKeyPrefixAccess(this.table, CLOSURE_KEY_PREFIX, ['GetItem']);
     this.cdr.grantKeyPrefixAccess(this.table, ROUTE_KEY_PREFIX, ['GetItem']);
     this.cdr.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
     this.routeKeySecret.grantRead(this.pivot.role);

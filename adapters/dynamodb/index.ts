@@ -1,6 +1,7 @@
 export { budgetClientConfig, createDynamoClient, deriveClientTimeouts } from './createDynamoClient';
 export type { DynamoClientOptions, DynamoClientTimeouts } from './createDynamoClient';
-export { createPivotTable, routeKey, callKey, TTL_ATTRIBUTE, PARTITION_KEY } from './pivotTableKeys';
+export { createPivotTable, routeKey, callKey, closureKey, TTL_ATTRIBUTE, PARTITION_KEY } from './pivotTableKeys';
+export { DynamoClosureStore } from './dynamoClosureStore';
 export { DynamoRouteSource } from './dynamoRouteSource';
 export type { DynamoRouteSourceOptions } from './dynamoRouteSource';
 export { DynamoRouteAdmin } from './dynamoRouteAdmin';

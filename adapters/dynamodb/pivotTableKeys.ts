@@ -47,6 +47,17 @@
  * | `updatedAt` | N    | last write, epoch milliseconds                       |
  * | `expiresAt` | N    | TTL attribute, epoch SECONDS (now + ttlHours)        |
  *
+ * Emergency-closure items (written by `rules close`, removed by `rules reopen`,
+ * read beside the route on a fresh call and cached as long as it). Kept apart
+ * from the route item so a closure never rewrites the route document:
+ *
+ * | attribute   | type | meaning                                              |
+ * |-------------|------|------------------------------------------------------|
+ * | `pk`        | S    | `CLOSURE#<routeId>`                                  |
+ * | `closedAt`  | N    | when it was closed, epoch milliseconds               |
+ * | `until`     | N    | open again from then on, epoch ms (absent: reopen)   |
+ * | `message`   | S    | spoken to callers before the closed callflow         |
+ *
  * TTL is enabled on `expiresAt` (by the infrastructure stack; dynalite has no
  * UpdateTimeToLive). DynamoDB deletes expired items up to days late, so readers
  * treat `expiresAt <= now` as absent themselves, and writers overwrite such an item
@@ -60,8 +71,10 @@ export const PARTITION_KEY = 'pk';
 export const TTL_ATTRIBUTE = 'expiresAt';
 export const ROUTE_KEY_PREFIX = 'ROUTE#';
 export const CALL_KEY_PREFIX = 'CALL#';
+export const CLOSURE_KEY_PREFIX = 'CLOSURE#';
 
 export const routeKey = (routeId: string) => ({ [PARTITION_KEY]: str(ROUTE_KEY_PREFIX + routeId) });
+export const closureKey = (routeId: string) => ({ [PARTITION_KEY]: str(CLOSURE_KEY_PREFIX + routeId) });
 
 /**
  * The route comes first and cannot hold a `#` (route ids are letters, digits, `-`

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient, DynamoCallStateStore, DynamoRouteSource } from '../dynamodb';
+import { createDynamoClient, DynamoCallStateStore, DynamoClosureStore, DynamoRouteSource } from '../dynamodb';
+import { CachedClosureStore } from '../../lib/closures/emergencyClosure';
 import type { PivotDeps } from '../../lib/pivot/answerPivotRequest';
 import { sourceAllowlist, type SourceAllowlist } from '../../lib/http/sourceAllowlist';
 import type { HttpRequest } from '../../lib/request/httpRequest';
@@ -58,6 +59,12 @@ export function createPivotRuntime(
     onInvalid: ({ routeId, callId }, issues) =>
       telemetry.logger.error('stored call state is invalid; treated as absent', { route: routeId, callId, issues }),
   });
+  // Cached as long as routes: `rules close` reaches every warm Lambda within the route cache time.
+  const closures = new CachedClosureStore(new DynamoClosureStore({ client, tableName: config.TABLE_NAME }), {
+    ttlMs: config.ROUTE_CACHE_TTL_MS,
+    onReadFailed: (routeId, error) =>
+      telemetry.logger.warn('emergency closure read failed; the last value read stands', { route: routeId, error: describeError(error) }),
+  });
   return {
     ...telemetry,
     config,
@@ -65,6 +72,7 @@ export function createPivotRuntime(
     rules,
     routeVersions,
     callStates,
+    closures,
     routeKeys: routeKeySourceFor(config, {
       onRefreshFailed: (error) =>
         telemetry.logger.warn('route key secret refresh failed; the keys read before keep serving', { error: describeError(error) }),

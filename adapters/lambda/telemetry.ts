@@ -71,6 +71,8 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
   t.metrics.addMetric('Requests', MetricUnit.Count, 1);
   t.metrics.addMetric('Latency', MetricUnit.Milliseconds, record.latencyMs);
   if (outcome.kind === 'rule' || outcome.kind === 'option') t.metrics.addMetric('MatchedRule', MetricUnit.Count, 1);
+  // A closure answering calls is worth a graph of its own; an emergency one, an alarm if someone forgets to reopen.
+  if (outcome.kind === 'closed') t.metrics.addMetric(outcome.closure === 'emergency' ? 'EmergencyClosed' : 'Closed', MetricUnit.Count, 1);
   if (outcome.kind === 'fallback' || outcome.kind === 'no-match' || (outcome.kind === 'degraded' && outcome.answer === 'fallback')) {
     t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
   }

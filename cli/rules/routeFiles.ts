@@ -8,15 +8,28 @@ import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RouteValidationError, type FieldIssue } from '../../lib/errors';
 import { parseJsonText } from '../../lib/routes/jsonSyntaxError';
-import { parseRoute } from '../../lib/routes/parseRoute';
+import { parseRoute, usesHolidays } from '../../lib/routes/parseRoute';
 import { unknownDataKeys } from '../../lib/routes/unknownDataKeys';
+import { holidayLibraryLoaded, loadHolidayLibrary } from '../../lib/holidays/holidayCondition';
 import type { Route } from '../../lib/routes/routeSchema';
 import { EXIT_FAILED, EXIT_OK, type RulesIo } from './routeTable';
+import { routeWarnings } from '../../lib/routes/routeWarnings';
 
 type RouteFileText = { ok: true; file: string; document: unknown } | { ok: false; file: string; error: string };
 
 /** A route file that passed validation: the document as written, and what it parses to. */
-export type LocalRoute = { file: string; routeId: string; document: Record<string, unknown>; route: Route };
+export type LocalRoute = {
+  file: string;
+  routeId: string;
+  /** As written, except temporal rules' `days`, sorted (the set the author wrote; see the README). */
+  document: Record<string, unknown>;
+  route: Route;
+  /** Quiet mistakes (routeWarnings), one line each naming the file, route, rule and field. */
+  warnings: string[];
+};
+
+/** How warnings count: printed, or (`--strict`) errors; `now` judges start dates. */
+export type WarningPolicy = { strict?: boolean; now?: Date };
 
 /** One file's verdict; `errors` has one line per problem, each naming the file (and route, rule, field when known). */
 export type RouteFileResult = { ok: true; file: string; local: LocalRoute } | { ok: false; file: string; errors: string[] };
@@ -30,15 +43,18 @@ export function isYamlFile(file: string): boolean {
   return YAML_EXTENSIONS.has(extname(file).toLowerCase());
 }
 
-/** `validate <files or directories…>`: file by file, an OK line or one error line per problem; exit 1 if any file is invalid. */
-export async function validateCommand(paths: string[], io: RulesIo): Promise<number> {
-  const loaded = await loadRouteFiles(paths);
+/**
+ * `validate <files or directories…>`: file by file, an OK line or one error line per problem, and a warning line
+ * per quiet mistake; exit 1 if any file is invalid (or, with --strict, has warnings).
+ */
+export async function validateCommand(files: string[], io: RulesIo, policy: WarningPolicy = {}): Promise<number> {
+  const loaded = await loadRouteFiles(files, policy);
   for (const result of loaded.results) {
     if (result.ok) {
+      for (const line of result.local.warnings) io.stderr.write(`warning: ${line}\n`);
       const { route } = result.local;
       const steps = Object.keys(route.steps).length;
       io.stdout.write(`OK  ${result.file}  route ${route.id} (${plural(route.rules.length, 'rule')}, ${plural(steps, 'step')})\n`);
-      warnAboutIgnoredKeys(result.local, io);
     } else {
       for (const line of result.errors) io.stderr.write(`${line}\n`);
     }
@@ -48,28 +64,25 @@ export async function validateCommand(paths: string[], io: RulesIo): Promise<num
   return EXIT_FAILED;
 }
 
-/** Keys Kazoo would ignore or that would be dropped (likely typos): warnings, the file still passes. */
-export function warnAboutIgnoredKeys(local: LocalRoute, io: RulesIo): void {
-  for (const warning of unknownDataKeys(local.document)) {
-    io.stderr.write(`warning: ${describeIssue(local.file, local.routeId, warning, local.document)}\n`);
-  }
-}
-
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**
- * Reads and validates every file, in order, collecting every problem rather than
- * stopping at the first. A directory stands for its route files (.json, .yaml,
- * .yml, in name order, subdirectories included).
+ * Reads and validates every file, in order, collecting every problem rather than stopping at the first.
+ * With `strict`, a file with warnings is invalid and its warnings are its errors. A directory stands
+ * for its route files (.json, .yaml, .yml, in name order, subdirectories included).
  */
-export async function loadRouteFiles(paths: string[]): Promise<LoadedRouteFiles> {
+export async function loadRouteFiles(paths: string[], policy: WarningPolicy = {}): Promise<LoadedRouteFiles> {
   const results: RouteFileResult[] = [];
   for (const path of paths) {
     const files = await routeFilesIn(path);
     if (files.length === 0) results.push({ ok: false, file: path, errors: [`${path}: a directory with no .json, .yaml or .yml files`] });
-    for (const file of files) results.push(await loadRouteFile(file));
+    for (const file of files) {
+      const result = await loadRouteFile(file, policy.now ?? new Date());
+      const strictFailure = policy.strict && result.ok && result.local.warnings.length > 0;
+      results.push(strictFailure ? { ok: false, file, errors: result.local.warnings.map((w) => `error (--strict): ${w}`) } : result);
+    }
   }
   return {
     results,
@@ -79,12 +92,21 @@ export async function loadRouteFiles(paths: string[]): Promise<LoadedRouteFiles>
   };
 }
 
-async function loadRouteFile(file: string): Promise<RouteFileResult> {
+async function loadRouteFile(file: string, now: Date): Promise<RouteFileResult> {
   const read = await readRouteFile(file);
   if (!read.ok) return { ok: false, file, errors: [`${file}: ${read.error}`] };
   try {
-    const route = parseRoute(read.document);
-    return { ok: true, file, local: { file, routeId: route.id, document: read.document as Record<string, unknown>, route } };
+    let route = parseRoute(read.document);
+    // Holiday places can only be checked against the holiday library: load it for the routes that need it.
+    if (usesHolidays(route) && !holidayLibraryLoaded()) {
+      await loadHolidayLibrary();
+      route = parseRoute(read.document);
+    }
+    // Keys Kazoo would ignore or that would be dropped (likely typos) are quiet mistakes too.
+    const issues = [...routeWarnings(route, read.document, now), ...unknownDataKeys(read.document as Record<string, unknown>)];
+    const warnings = issues.map((issue) => describeIssue(file, route.id, issue, read.document));
+    const document = withSortedDays(read.document as Record<string, unknown>);
+    return { ok: true, file, local: { file, routeId: route.id, document, route, warnings } };
   } catch (error) {
     if (error instanceof RouteValidationError) {
       return { ok: false, file, errors: error.issues.map((issue) => describeIssue(file, error.routeId, issue, read.document)) };
@@ -93,6 +115,30 @@ async function loadRouteFile(file: string): Promise<RouteFileResult> {
     const reason = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
     return { ok: false, file, errors: [`${file}: cannot be checked (${reason})`] };
   }
+}
+
+/**
+ * Kazoo walks a temporal rule's `days` in the written order and skips days when
+ * they are not ascending; here they are the set written, and the stored copy says
+ * so in Kazoo's own terms: sorted, without repeats.
+ */
+export function withSortedDays(document: Record<string, unknown>): Record<string, unknown> {
+  const rules = document.rules;
+  if (!Array.isArray(rules)) return document;
+  const sortTime = (time: unknown): unknown => {
+    if (Array.isArray(time)) return time.map(sortTime);
+    if (time === null || typeof time !== 'object' || !Array.isArray((time as { days?: unknown }).days)) return time;
+    const days = (time as { days: unknown[] }).days;
+    return { ...time, days: [...new Set(days)].sort((a, b) => Number(a) - Number(b)) };
+  };
+  return {
+    ...document,
+    rules: rules.map((rule) => {
+      const when = (rule as { when?: { time?: unknown } } | null)?.when;
+      if (!when || typeof when !== 'object' || when.time === undefined) return rule;
+      return { ...(rule as object), when: { ...when, time: sortTime(when.time) } };
+    }),
+  };
 }
 
 /** The path itself when it is not a directory (reading it reports what is wrong); else its route files. */

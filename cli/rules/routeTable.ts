@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createDynamoClient, DynamoRouteAdmin } from '../../adapters/dynamodb';
+import { createDynamoClient, DynamoClosureStore, DynamoRouteAdmin } from '../../adapters/dynamodb';
+import type { ClosureAdmin } from '../../lib/closures/emergencyClosure';
 import { RouteVersionError, StoreUnavailableError } from '../../lib/errors';
 import type { RouteKeys } from '../../lib/pivot/routeCredentials';
 
@@ -25,14 +26,14 @@ export type TableTarget = { tableName: string; region: string; endpoint?: string
 
 /** What the commands need from the store: the admin side of the route table. */
 export type RouteAdmin = Pick<DynamoRouteAdmin, 'putRoute' | 'getRoute' | 'deleteRoute' | 'listRouteIds' | 'versions'>;
-export type OpenedRouteTable = { admin: RouteAdmin; close(): void };
+export type OpenedRouteTable = { admin: RouteAdmin; closures: ClosureAdmin; close(): void };
 
 export type RulesCliDeps = {
   env: Record<string, string | undefined>;
   openRouteTable(target: TableTarget): OpenedRouteTable;
   /** `url --secret`: the stack's route keys, read from Secrets Manager. */
   readRouteKeys(secretId: string, region: string): Promise<RouteKeys>;
-  /** The instant previews (impact, show) are judged at. */
+  /** The clock: previews (impact, show), close's --until, warnings about start dates, list's closures. */
   now(): Date;
 };
 
@@ -74,6 +75,7 @@ export function openRouteTable(target: TableTarget): OpenedRouteTable {
   const client = createDynamoClient({ endpoint: target.endpoint, region: target.region, budgetMs: CLI_BUDGET_MS });
   return {
     admin: new DynamoRouteAdmin({ client, tableName: target.tableName }),
+    closures: new DynamoClosureStore({ client, tableName: target.tableName }),
     close: () => client.destroy(),
   };
 }
@@ -95,11 +97,11 @@ export async function withRouteTable(
   target: TableTarget,
   io: RulesIo,
   deps: Pick<RulesCliDeps, 'openRouteTable'>,
-  command: (admin: RouteAdmin) => Promise<number>,
+  command: (admin: RouteAdmin, closures: ClosureAdmin) => Promise<number>,
 ): Promise<number> {
   const table = deps.openRouteTable(target);
   try {
-    return await command(table.admin);
+    return await command(table.admin, table.closures);
   } catch (error) {
     if (error instanceof RouteVersionError) {
       io.stderr.write(`error: ${error.message}\n`);

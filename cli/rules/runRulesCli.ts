@@ -15,6 +15,8 @@ import {
   type RulesIo,
 } from './routeTable';
 import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCommands';
+import { closeCommand, reopenCommand } from './closureCommands';
+import { kazooRulesCommand } from './kazooRulesCommand';
 import { routeSchema } from '../../lib/routes/routeSchema';
 import { didYouMean } from '../../lib/didYouMean';
 import { pusherIdentity } from './pusherIdentity';
@@ -32,13 +34,19 @@ Route files are JSON or YAML (.yaml, .yml); see examples/ and schemas/route.sche
 
 Commands:
   validate <files...>   check route files (a directory: its .json/.yaml/.yml files); errors name file, route,
-                        rule and field (line and column for JSON/YAML syntax), with "did you mean" hints
+                        rule and field (line and column for JSON/YAML syntax), with "did you mean" hints.
+                        Warnings name quiet mistakes the same way: a data field the module lacks, a
+                        zone without DST where the place has it (EST, MST…), a
+                        yearly rule without month, a window that can never match, days out of order, a
+                        rule after an unconditional rule, duplicate rule names, a start_date in the future.
+                        --strict makes warnings errors.
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
-                        Nothing is written when any file is invalid (directories work as for validate).
-                        Each changed route becomes the next
-                        numbered version and goes live (--draft: stored as the draft; only the draft's
-                        testCallers get it until \`publish\`). --message TEXT notes why; --keep N versions
-                        are kept (default: env RULES_KEEP_VERSIONS, else ${DEFAULT_KEEP}; live and draft always kept).
+                        Nothing is written when any file is invalid (or, with --strict, has warnings);
+                        directories work as for validate. Each
+                        changed route becomes the next numbered version and goes live (--draft: stored as
+                        the draft; only the draft's testCallers get it until \`publish\`). --message TEXT notes
+                        why; --keep N versions are kept (default: env RULES_KEEP_VERSIONS, else ${DEFAULT_KEEP};
+                        live and draft always kept).
   impact <files...>     what changes for callers against the live version: every 15 minutes of this week
                         in the route's zone, for each caller number, dialed number, language, user and
                         variable the rules name plus any other caller, at every IVR step for every key,
@@ -55,7 +63,16 @@ Commands:
   pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML;
                         --version N: that stored version instead), with a $schema pointing at
                         schemas/route.schema.json from where it is written
-  list                  print the stored route ids; routes that no longer validate are marked on stderr
+  list                  print the stored route ids; a closed route shows CLOSED, until when, its message;
+                        routes that no longer validate are marked on stderr
+  close <route>         emergency closure: calls get the route's closed callflow (else its fallback) within
+                        the route cache time, whatever its rules say. --until <time> (90m, 2h, 2026-12-24T17:00
+                        in the route's zone, or an instant with offset), --message <text> spoken first.
+                        Stored apart from the route document (its versions stay clean); logged and counted
+                        when it answers a call.
+  reopen <route>        end an emergency closure
+  kazoo-rules <files...> print each route's time, hours, holidays (this year and next) and closures as
+                        Kazoo temporal_rules documents
   delete <route>        remove a route (requires --yes)
   url <route>           print the route's voice_url and cdr_url with its token, to paste into Kazoo.
                         Deployed: --base <PivotBaseUrl output> --secret <route key secret ARN or name>
@@ -73,9 +90,11 @@ Options:
   -o, --out FILE        pull: write to FILE instead of stdout
   --base URL            url: where the routes are served, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/pivot/
   --secret ID           url: the route key secret to derive the token from (needs --base)
+  --until TIME          close: reopen by itself then
+  --strict              validate, push: warnings are errors
   -y, --yes             delete: confirm
   --draft               push: store as the draft, not live; show: the draft
-  -m, --message TEXT    push: why, shown by history
+  -m, --message TEXT    push: why, shown by history; close: spoken (TTS) to callers before the closed callflow
   --keep N              push: versions to keep
   --to N                rollback: the version to return to
   --fail-on-change      impact: exit 3 when anything changes for callers
@@ -97,6 +116,9 @@ Examples:
   npm run rules -- rollback main-number
   npm run rules -- pull main-number --out main-number.json
   npm run rules -- convert-twiml app/welcome.xml
+  npm run rules -- close main-number --until 2h --message "We are closed due to a storm." --endpoint http://127.0.0.1:8000
+  npm run rules -- reopen main-number --endpoint http://127.0.0.1:8000
+  npm run rules -- kazoo-rules examples/small-business.json
   npm run rules -- url main-number --endpoint http://127.0.0.1:8000
   npm run rules -- url main-number --base https://abc.execute-api.eu-west-1.amazonaws.com/pivot/ --secret <arn> --region eu-west-1
 `;
@@ -108,6 +130,8 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   base: { type: 'string' },
   secret: { type: 'string' },
+  until: { type: 'string' },
+  strict: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   draft: { type: 'boolean' },
   message: { type: 'string', short: 'm' },
@@ -135,19 +159,38 @@ const ARITY: Record<string, Arity> = {
   history: { min: 1, max: 1, operand: '<route>' },
   rollback: { min: 1, max: 1, operand: '<route>' },
   publish: { min: 2, max: 2, operand: '<route> <version>' },
+  close: { min: 1, max: 1, operand: '<route>' },
+  reopen: { min: 1, max: 1, operand: '<route>' },
+  'kazoo-rules': { min: 1, max: Infinity, operand: '<files...>' },
 };
 
 /** Options that only make sense for one command; elsewhere they are a mistake worth pointing out. */
-type OwnOption = 'out' | 'yes' | 'base' | 'secret' | 'draft' | 'message' | 'keep' | 'to' | 'fail-on-change' | 'days' | 'version' | 'calls';
+type OwnOption =
+  | 'out'
+  | 'yes'
+  | 'base'
+  | 'secret'
+  | 'draft'
+  | 'message'
+  | 'keep'
+  | 'to'
+  | 'fail-on-change'
+  | 'days'
+  | 'version'
+  | 'calls'
+  | 'until'
+  | 'strict';
 const OWN_OPTIONS: Record<string, readonly OwnOption[]> = {
   impact: ['fail-on-change', 'days'],
   diff: ['calls', 'fail-on-change', 'days'],
-  push: ['draft', 'message', 'keep'],
+  push: ['draft', 'message', 'keep', 'strict'],
   rollback: ['to'],
   show: ['draft'],
   pull: ['out', 'version'],
   delete: ['yes'],
   url: ['base', 'secret'],
+  close: ['until', 'message'],
+  validate: ['strict'],
 };
 
 /** The rules CLI, argv in, exit code out; the process wrapper is cli/rules.ts. */
@@ -192,6 +235,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     'days',
     'version',
     'calls',
+    'until',
+    'strict',
   ] as const) {
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
@@ -236,16 +281,18 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   const first = operands[0]!;
   switch (command) {
     case 'validate':
-      return validateCommand(operands, io);
+      return validateCommand(operands, io, { strict: values.strict, now: fullDeps.now() });
     case 'convert-twiml':
       return convertTwimlCommand(first, io);
     case 'push':
-      return pushCommand(operands, target, io, fullDeps, {
-        draft: values.draft === true,
-        message: values.message,
-        keep: keep!,
-        pushedBy: pusherIdentity(fullDeps.env, target),
-      });
+      return pushCommand(
+        operands,
+        target,
+        io,
+        fullDeps,
+        { draft: values.draft === true, message: values.message, keep: keep!, pushedBy: pusherIdentity(fullDeps.env, target) },
+        { strict: values.strict, now: fullDeps.now() },
+      );
     case 'impact':
       return impactCommand(operands, target, io, fullDeps, {
         failOnChange: values['fail-on-change'] === true,
@@ -260,6 +307,14 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       return rollbackCommand(first, to, target, io, fullDeps);
     case 'publish':
       return publishCommand(first, version!, target, io, fullDeps);
+    case 'kazoo-rules':
+      return kazooRulesCommand(operands, io, fullDeps.now());
+    case 'close':
+    case 'reopen': {
+      if (!routeSchema.shape.id.safeParse(first).success) return usageError(`"${first}" is not a route id (letters, digits, - and _)`, io);
+      if (command === 'reopen') return reopenCommand(first, target, io, fullDeps);
+      return closeCommand(first, { until: values.until, message: values.message, now: fullDeps.now() }, target, io, fullDeps);
+    }
     case 'diff':
       return diffCommand(operands, target, io, fullDeps);
     case 'pull':
@@ -272,7 +327,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
       return urlCommand(first, { base: values.base, secret: values.secret, region: target.region, checkTable }, io, fullDeps);
     }
     default:
-      return listCommand(target, io, fullDeps);
+      return listCommand(target, io, fullDeps, fullDeps.now());
   }
 }
 

@@ -9,7 +9,9 @@ import { stringify as toYaml } from 'yaml';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
 import { compareWithStored, summarizeChanges } from './diffRoutes';
-import { findDuplicateRoutes, isYamlFile, loadRouteFiles, warnAboutIgnoredKeys } from './routeFiles';
+import { describeClosure } from './closureCommands';
+import { isClosureActive } from '../../lib/closures/emergencyClosure';
+import { findDuplicateRoutes, isYamlFile, loadRouteFiles, type WarningPolicy } from './routeFiles';
 import {
   describeTarget,
   EXIT_FAILED,
@@ -39,15 +41,16 @@ export async function pushCommand(
   io: RulesIo,
   deps: TableDeps,
   settings: PushSettings = { draft: false, keep: 20, pushedBy: 'unknown' },
+  policy: WarningPolicy = {},
 ): Promise<number> {
-  const loaded = await loadRouteFiles(files);
+  const loaded = await loadRouteFiles(files, policy);
+  for (const line of loaded.valid.flatMap((local) => local.warnings)) io.stderr.write(`warning: ${line}\n`);
   const problems = [...loaded.errors, ...findDuplicateRoutes(loaded.valid)];
   if (problems.length > 0) {
     for (const line of problems) io.stderr.write(`${line}\n`);
     io.stderr.write(`nothing written to ${describeTarget(target)}\n`);
     return EXIT_FAILED;
   }
-  for (const local of loaded.valid) warnAboutIgnoredKeys(local, io);
   return withRouteTable(target, io, deps, async (admin) => {
     for (const local of loaded.valid) {
       const comparison = await compareWithStored(admin, local);
@@ -159,18 +162,27 @@ function warnIfInvalid(document: Record<string, unknown>, routeId: string, io: R
 }
 
 /**
- * `list`: route ids, one a line, sorted; nothing on stdout for an empty table, so
- * scripts can loop over it. A stored route that no longer validates (hand-edited,
- * or written before a rule tightened) is marked on stderr with its first problem.
+ * `list`: route ids, one a line, sorted; nothing on stdout for an empty table, so scripts can loop over it.
+ * A route closed by `rules close` says so after a tab (`cut -f1` keeps the ids). A stored route that no
+ * longer validates (hand-edited, or written before a rule tightened) is marked on stderr with its first problem.
  */
-export async function listCommand(target: TableTarget, io: RulesIo, deps: TableDeps): Promise<number> {
-  return withRouteTable(target, io, deps, async (admin) => {
+export async function listCommand(target: TableTarget, io: RulesIo, deps: TableDeps, now: Date = new Date()): Promise<number> {
+  return withRouteTable(target, io, deps, async (admin, closureAdmin) => {
     const ids = await admin.listRouteIds();
+    const closures = await closureAdmin.listClosures();
     const invalid: string[] = [];
     for (const id of ids) {
-      io.stdout.write(`${id}\n`);
-      const problem = storedRouteProblem(await admin.getRoute(id), id);
+      const text = await admin.getRoute(id);
+      const problem = storedRouteProblem(text, id);
       if (problem) invalid.push(`  ✗ ${id}: ${problem}`);
+      const closure = closures.get(id);
+      if (!isClosureActive(closure, now)) {
+        io.stdout.write(`${id}\n`);
+        continue;
+      }
+      const stored = parseStoredText(text ?? '');
+      const timezone = stored.ok && typeof stored.document.timezone === 'string' ? stored.document.timezone : 'UTC';
+      io.stdout.write(`${id}\tCLOSED ${describeClosure(closure, timezone)}\n`);
     }
     if (ids.length === 0) io.stderr.write(`no routes in ${describeTarget(target)}\n`);
     if (invalid.length > 0) {
@@ -212,7 +224,9 @@ export async function deleteCommand(
     );
     return EXIT_FAILED;
   }
-  return withRouteTable(target, io, deps, async (admin) => {
+  return withRouteTable(target, io, deps, async (admin, closures) => {
+    // An emergency closure outlives nothing it closed.
+    await closures.deleteClosure(routeId);
     if (!(await admin.deleteRoute(routeId))) {
       io.stderr.write(`no route ${routeId} in ${describeTarget(target)}\n`);
       return EXIT_FAILED;

@@ -19,6 +19,7 @@ import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } fro
 import { withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
 import { fallbackTwiml } from '../rules/twimlFallback';
+import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
 
 export type PivotDeps = {
   rules: RulesStore;
@@ -31,6 +32,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Emergency closures (`rules close`), read beside the route on a fresh call; absent: never closed. */
+  closures?: ClosureStore;
   /** Stored versions, for a follow-up pinned to a version no longer live; absent: such a call gets the fallback. */
   routeVersions?: RouteVersions;
 };
@@ -77,7 +80,11 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
         request.step === undefined
           ? undefined
           : openFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
-      const stored = await deps.rules.getRoute(routeId, { signal });
+      // Read side by side: the closure costs no time of its own (and is cached as long as the route).
+      const [stored, emergencyClosure] = await Promise.all([
+        deps.rules.getRoute(routeId, { signal }),
+        request.step === undefined ? deps.closures?.getClosure(routeId, { signal }) : undefined,
+      ]);
       if (!stored) throw new RouteNotFoundError(routeId);
       const choice =
         request.step === undefined
@@ -87,7 +94,16 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const { decision, replayed } = await decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, 'gone' in choice);
+      const { decision, replayed } = await decide(
+        deps,
+        route,
+        request,
+        ctx,
+        { keys, sealed: opened?.sealed },
+        signal,
+        'gone' in choice,
+        emergencyClosure,
+      );
       if (decision.twiml !== undefined) {
         const answer = twimlAnswer(decision.twiml);
         return { answer, outcome: decision.outcome, routeId, step: decision.awaiting?.step, ...(replayed ? { replayed } : {}) };
@@ -135,6 +151,7 @@ async function decide(
   credentials: { keys: RouteKeys; sealed: SealedState | undefined },
   signal: AbortSignal,
   versionGone = false,
+  emergencyClosure?: EmergencyClosure,
 ): Promise<Decided> {
   const { keys, sealed } = credentials;
   const call = { routeId: route.id, callId: request.callId };
@@ -147,6 +164,7 @@ async function decide(
     now: ctx.now,
     pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, signedCall, expiresAt)),
     callflowPolicy: deps.callflowPolicy,
+    emergencyClosure,
   };
   // The step prompt's URL carries the state written with it.
   const sealInto = (decision: Decision, written: CallState): Decision => {

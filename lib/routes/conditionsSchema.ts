@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { holidayConditionSchema } from '../holidays/holidayCondition';
 import { temporalRuleSchema } from '../temporal/temporalRuleSchema';
+import { weeklyHoursSchema } from '../temporal/weeklyHours';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import { checkPattern } from './safePattern';
 
@@ -45,6 +47,13 @@ export const varConditionSchema = z.union([
 /** `when`: every condition given must hold. An empty `when` always holds. */
 export const conditionsSchema = z.strictObject({
   time: oneOrMany(temporalRuleSchema).optional().describe('Kazoo temporal rules; any one active matches'),
+  hours: weeklyHoursSchema
+    .optional()
+    .describe('Opening hours by day, e.g. {"mon-fri": "09:00-17:00", "sat": "10:00-14:00"}; "22:00-06:00" runs past midnight'),
+  holidays: holidayConditionSchema
+    .optional()
+    .describe('Public holidays of a country and region (date-holidays), in the route zone, e.g. {"country": "US", "region": "CA"}'),
+  // A `calendar` condition (iCalendar feeds) belongs here too, beside `holidays`.
   callerId: numberMatchSchema.optional().describe('Caller-ID-Number whitelist and patterns'),
   dialed: numberMatchSchema.optional().describe('The dialed number (Request or To)'),
   digits: oneOrMany(digitsConditionSchema).optional(),

@@ -11,6 +11,7 @@ import { isValidTimeZone } from '../temporal/timeZone';
 import { didYouMean } from '../didYouMean';
 import { knownKeysAt } from './knownKeys';
 import { checkTwimlAction, isTwimlAction } from '../twiml/twimlAction';
+import { holidayLibraryLoaded, unknownHolidayPlace } from '../holidays/holidayCondition';
 
 /**
  * Parses and checks a route document as an operator wrote it. Beyond the schema:
@@ -42,6 +43,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   }
   if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
   for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues, policy);
+  checkClosures(route, issues);
   if (issues.length > 0)
     throw new RouteValidationError(
       route.id,
@@ -81,6 +83,43 @@ function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
     if (step.onFailure) yield { action: step.onFailure, path: `steps.${stepName}.onFailure` };
   }
   if (route.fallback) yield { action: route.fallback, path: 'fallback' };
+  for (const [i, closure] of route.closures.entries()) if (closure.then) yield { action: closure.then, path: `closures.${i}.then` };
+  if (route.closed) yield { action: route.closed, path: 'closed' };
+}
+
+/** Every `when` of a route with its path: the rules' and the IVR options'. */
+export function* conditionsOf(route: Omit<Route, 'patterns'>): Generator<{ when: Conditions; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield { when: rule.when, path: `rules.${i}.when` };
+  for (const [name, step] of Object.entries(route.steps)) {
+    for (const [i, option] of step.options.entries()) if (option.when) yield { when: option.when, path: `steps.${name}.options.${i}.when` };
+  }
+}
+
+/** True when a route has a `holidays` condition: loading it needs the holiday library first. */
+export function usesHolidays(route: Omit<Route, 'patterns'>): boolean {
+  for (const { when } of conditionsOf(route)) if (when.holidays) return true;
+  return false;
+}
+
+/**
+ * A closure needs something to answer with. Holiday places are checked once the
+ * holiday library is loaded (the CLI and the route cache load it for such routes).
+ */
+function checkClosures(route: Route, issues: FieldIssue[]): void {
+  for (const [i, closure] of route.closures.entries()) {
+    if (!closedActionOf(route, closure.then)) {
+      issues.push({ path: `closures.${i}.then`, message: 'a closure needs its own then, or the route needs closed or fallback' });
+    }
+  }
+  if (!holidayLibraryLoaded()) return;
+  for (const { when, path } of conditionsOf(route)) {
+    const unknown = when.holidays && unknownHolidayPlace(when.holidays);
+    if (unknown) issues.push({ path: `${path}.holidays.${unknown.field}`, message: unknown.message });
+  }
+}
+
+function closedActionOf(route: Route, own: Action | undefined): Action | undefined {
+  return own ?? route.closed ?? route.fallback;
 }
 
 function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { callflowNodeSchema } from '../callflow/callflowNode';
+import { closureSchemaOf } from './closureSchema';
 import { conditionsSchema, patternSchema } from './conditionsSchema';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import type { CompiledPatterns } from './safePattern';
@@ -67,6 +68,8 @@ export const routeSchema = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   steps: z.record(name, stepSchema).superRefine(refuseReservedKeys).default({}),
   fallback: actionSchema.optional().describe('When no rule matches, or the route cannot be served'),
+  closures: z.array(closureSchemaOf(actionSchema)).default([]).describe('Closed days and ranges; they win over the rules'),
+  closed: actionSchema.optional().describe('What callers hear while the route is closed (closures, `rules close`); default: the fallback'),
   testCallers: z
     .array(z.string().regex(/\d/, 'a caller number'))
     .optional()
@@ -89,3 +92,4 @@ export type Route = z.output<typeof routeSchema> & {
 export type Rule = Route['rules'][number];
 export type Step = Route['steps'][string];
 export type StepOption = Step['options'][number];
+export type Closure = Route['closures'][number];

@@ -1,5 +1,7 @@
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
+import { conditionsOf, usesHolidays } from './parseRoute';
+import { holidayAt, holidayLibraryLoaded, loadHolidayLibrary } from '../holidays/holidayCondition';
 import type { RouteVersions } from './pinnedRouteVersions';
 import { parseStoredRoute, VersionedDocument } from './storedRoute';
 import type { Route } from './routeSchema';
@@ -109,7 +111,16 @@ export class CachedRulesStore implements RulesStore {
     const document = typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
     const previous = this.entries.get(routeId);
     const unchanged = document !== undefined && previous?.route && previous.document === document;
-    const route = raw === undefined ? undefined : unchanged ? previous.route : this.validate(routeId, raw);
+    let route = raw === undefined ? undefined : unchanged ? previous.route : this.validate(routeId, raw);
+    // Only a route that uses holidays pays for the holiday library, once per process; judged again with it.
+    if (route && usesHolidays(route)) {
+      if (!holidayLibraryLoaded()) {
+        await loadHolidayLibrary();
+        route = this.validate(routeId, raw);
+      }
+      // Computed now, with the route read, rather than by the first call that asks.
+      if (route) warmHolidays(route, new Date(this.now()));
+    }
     const pushed = raw !== undefined && !route && !this.lastValid.has(routeId) ? await this.pushedCopy(routeId, raw, options) : undefined;
     const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route, document };
     this.entries.set(routeId, entry);
@@ -171,4 +182,9 @@ export class CachedRulesStore implements RulesStore {
 /** A miss or a bad copy keeps the last valid one: it still counts what it counted. */
 function lastValidBytes(counted: number | undefined, route: Route | undefined): number {
   return route ? 0 : (counted ?? 0);
+}
+
+/** Computes the holidays of the years around `now` for each `holidays` condition of the route. */
+function warmHolidays(route: Route, now: Date): void {
+  for (const { when } of conditionsOf(route)) if (when.holidays) holidayAt(when.holidays, now, route.timezone);
 }

@@ -13,6 +13,8 @@ import type { ChosenOutcome, DecisionOutcome } from './outcome';
 import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { fillTwiml } from '../twiml/renderTwimlAnswer';
 import { twimlAsCallflow } from './twimlFallback';
+import { isClosureActive, type EmergencyClosure } from '../closures/emergencyClosure';
+import { closedAction, routeClosureAt, withClosureMessage } from './closures';
 
 /**
  * What to answer one Pivot request with. Neither `node` nor `twiml` means nothing can be
@@ -38,12 +40,31 @@ type Inputs = {
   pivotBack: PivotBack;
   /** What a callflow may hold once its placeholders are filled in; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** The route's emergency closure (`rules close`), as read beside the route. */
+  emergencyClosure?: EmergencyClosure;
 };
 
-/** A fresh request (no `step` in the URL): rules in order, first match wins, else the fallback. */
-export function decideEntry({ route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs): Decision {
+/**
+ * A fresh request (no `step` in the URL): a closure wins (emergency first, then the
+ * route's own), else rules in order, first match wins, else the fallback.
+ */
+export function decideEntry({
+  route,
+  request,
+  now,
+  pivotBack,
+  callflowPolicy = KAZOO_CALLFLOW_POLICY,
+  emergencyClosure,
+}: Inputs): Decision {
   const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
+  if (isClosureActive(emergencyClosure, now)) return closedDecision(env, emergencyClosure);
+  const closure = routeClosureAt(route, ctx.clock);
+  if (closure) {
+    const action = closedAction(route, closure);
+    const outcome = { kind: 'closed', closure: closure.label } as const;
+    return action ? resolve(action, outcome, env, []) : { outcome: { kind: 'no-match' } };
+  }
   for (const [i, rule] of route.rules.entries()) {
     const result = matchConditions(rule.when, ctx, route.patterns);
     if (result.matched) return resolve(rule.then, { kind: 'rule', rule: rule.name ?? `rule-${i + 1}` }, env, result.captures);
@@ -101,6 +122,26 @@ export function decideVersionGone({ route, request, now, pivotBack, callflowPoli
 }
 
 type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy: CallflowPolicy };
+
+/** `rules close`: the message (if any), then the route's closed callflow, else its fallback. */
+function closedDecision(env: Env, closure: EmergencyClosure): Decision {
+  const outcome = { kind: 'closed', closure: 'emergency' } as const;
+  const action = closedAction(env.route);
+  if (action && 'goto' in action) {
+    // A closed-hours menu: the message plays first, as a step's notice does.
+    const notice = closure.message === undefined ? undefined : { tts: closure.message };
+    const node = renderStepPrompt(action.goto, env.route.steps[action.goto]!, env.pivotBack, { notice, onPivotFailure: fallbackNode(env) });
+    return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
+  }
+  // A TwiML closed answer goes out as its callflow equivalent, so the closure message can play first.
+  const next = !action
+    ? undefined
+    : isTwimlAction(action)
+      ? twimlAsCallflow(action.twiml, placeholderValues(env.ctx), env.policy)
+      : materialize(action, env, []);
+  const node = withClosureMessage(closure, next);
+  return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
+}
 
 function optionCaptures(
   option: { digits?: string | string[]; pattern?: string },

@@ -1,3 +1,4 @@
+import { holidayAt } from '../holidays/holidayCondition';
 import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
 import type { CompiledPatterns } from '../routes/safePattern';
@@ -16,6 +17,8 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext, patter
 
   if (when.direction && (r.direction ?? 'inbound') !== when.direction) return NO_MATCH;
   if (when.time && !ctx.clock.anyActive(listOf(when.time))) return NO_MATCH;
+  if (when.hours && !ctx.clock.anyActive(when.hours)) return NO_MATCH;
+  if (when.holidays && !holidayAt(when.holidays, ctx.now, ctx.timezone)) return NO_MATCH;
   if (when.dialed) {
     const found = matchNumber(when.dialed, [r.request, r.to], patterns);
     if (!found) return NO_MATCH;

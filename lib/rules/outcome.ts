@@ -31,6 +31,8 @@ const fallbackOutcome = z.object({
   reason: z.enum(['unknown-step', 'version-gone']).optional(),
   ...answerTrouble,
 });
+/** The route is closed: `closure` is a route closure's label, or `emergency` for `rules close`. */
+const closedOutcome = z.object({ kind: z.literal('closed'), closure: z.string(), ...answerTrouble });
 /** No rule matched and the route has no fallback: answered 503. */
 const noMatchOutcome = z.object({ kind: z.literal('no-match') });
 
@@ -41,11 +43,12 @@ export const decisionOutcomeSchema = z.discriminatedUnion('kind', [
   failureOutcome,
   fallbackOutcome,
   noMatchOutcome,
+  closedOutcome,
 ]);
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 
 /** The outcomes that chose an action and can therefore run into answerTrouble. */
-export type ChosenOutcome = Extract<DecisionOutcome, { kind: 'rule' | 'option' | 'failure' | 'fallback' }>;
+export type ChosenOutcome = Extract<DecisionOutcome, { kind: 'rule' | 'option' | 'failure' | 'fallback' | 'closed' }>;
 
 export const outcomeSchema = z.discriminatedUnion('kind', [
   ...decisionOutcomeSchema.options,
@@ -71,6 +74,8 @@ export function describeOutcome(outcome: Outcome): string {
       return `fallback${outcome.reason ? `:${outcome.reason}` : ''}${troubleSuffix(outcome)}`;
     case 'no-match':
       return 'no-match';
+    case 'closed':
+      return `closed:${outcome.closure}${troubleSuffix(outcome)}`;
     case 'degraded':
       return `degraded:${outcome.answer}`;
     case 'refused':

@@ -6,12 +6,11 @@
  */
 import * as z from 'zod';
 import { CYCLES } from './calendarRule';
+import { SECONDS_PER_DAY, timeOfDaySchema } from './clockTime';
 import { KAZOO_DEFAULT_START_DATE_SECONDS, MAX_GREGORIAN_SECONDS } from './gregorianSeconds';
 import { parseIsoDate } from './localDate';
 import type { RuleStart } from './ruleStart';
 import { normalizeWeekday, ORDINALS, sortWeekdays, WEEKDAY_SPELLINGS } from './weekdays';
-
-const SECONDS_PER_DAY = 86_400;
 
 /** Kazoo's own fields; a key outside this list is a typo until proven otherwise. */
 const KNOWN_FIELDS =
@@ -19,10 +18,6 @@ const KNOWN_FIELDS =
 
 function wholeNumber(message: string, min: number, max: number) {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
-}
-
-function secondsIntoDay(field: string) {
-  return wholeNumber(`${field} must be whole seconds into the local day, 0 to ${SECONDS_PER_DAY}`, 0, SECONDS_PER_DAY);
 }
 
 const START_DATE_MESSAGE = "start_date must be Gregorian seconds as Kazoo stores them (e.g. 63909619200) or a date written 'YYYY-MM-DD'";
@@ -53,21 +48,23 @@ export const temporalRuleSchema = z
         .optional(),
       cycle: z.enum(CYCLES, { error: `cycle must be one of ${CYCLES.join(', ')}` }),
       interval: wholeNumber('interval must be a whole number of at least 1', 1, Number.MAX_SAFE_INTEGER).default(1),
+      // A set, sorted: Kazoo walks days in the written order and skips some when they are not
+      // ascending ([21, 9] is never active on the 9th). Deliberately not copied; push stores them sorted.
       days: z
         .array(wholeNumber(DAYS_MESSAGE, 1, 31), { error: DAYS_MESSAGE })
         .default([])
         .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+      // Kept as written until the checks below: a repeat matters to Kazoo (see superRefine).
       wdays: z
         .array(z.enum(WEEKDAY_SPELLINGS, { error: WDAYS_MESSAGE }), { error: WDAYS_MESSAGE })
         .default([])
-        // Kazoo's sort_wdays: Monday first, and none listed means all seven.
-        .transform((wdays) => sortWeekdays(wdays.map(normalizeWeekday))),
+        .transform((wdays) => wdays.map(normalizeWeekday)),
       // Kazoo's #rule defaults: the first occurrence, January.
       ordinal: z.enum(ORDINALS, { error: `ordinal must be one of ${ORDINALS.join(', ')}` }).default('first'),
       month: wholeNumber('month must be a whole number from 1 to 12', 1, 12).default(1),
       start_date: startDate.default({ kind: 'gregorian-seconds', seconds: KAZOO_DEFAULT_START_DATE_SECONDS }),
-      time_window_start: secondsIntoDay('time_window_start').default(0),
-      time_window_stop: secondsIntoDay('time_window_stop').default(SECONDS_PER_DAY),
+      time_window_start: timeOfDaySchema('time_window_start').default(0),
+      time_window_stop: timeOfDaySchema('time_window_stop').default(SECONDS_PER_DAY),
       enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
       flags: z.array(z.string(), { error: 'flags must be a list of text' }).optional(),
       id: z.string({ error: 'id must be text' }).optional(),
@@ -81,6 +78,16 @@ export const temporalRuleSchema = z
   )
   .superRefine((rule, context) => {
     const wantsOneWeekday = (rule.cycle === 'monthly' || rule.cycle === 'yearly') && rule.days.length === 0;
+    // Kazoo's sort_wdays keeps repeats, so ["friday", "friday"] matches no clause of next_rule_date and the call crashes.
+    if (wantsOneWeekday && rule.wdays.length > 1 && new Set(rule.wdays).size === 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['wdays'],
+        message: `wdays repeats "${rule.wdays[0]}": Kazoo fails on a repeated weekday in a ${rule.cycle} rule; list it once`,
+        input: rule.wdays,
+      });
+      return;
+    }
     // Kazoo has no clause for these rules otherwise and the call fails.
     if (wantsOneWeekday && rule.wdays.length !== 1) {
       context.addIssue({
@@ -96,7 +103,8 @@ export const temporalRuleSchema = z
     cycle: rule.cycle,
     interval: rule.interval,
     days: rule.days,
-    wdays: rule.wdays,
+    // Kazoo's sort_wdays: Monday first, and none listed means all seven.
+    wdays: sortWeekdays(rule.wdays),
     ordinal: rule.ordinal,
     month: rule.month,
     start: rule.start_date,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -89,7 +90,7 @@ describe('Pivot permissions', () => {
       .map((statement) => ({ actions: actionsOf(statement).sort(), resource: statement.Resource, condition: statement.Condition }));
   }
 
-  it('lets pivot read routes and read or write call state, nothing else', () => {
+  it('lets pivot read routes and emergency closures and read or write call state, nothing else', () => {
     // Act
     const statements = tableStatementsOf('pivot');
 
@@ -98,9 +99,10 @@ describe('Pivot permissions', () => {
       expect.arrayContaining([
         { actions: ['dynamodb:GetItem'], resource: tableArn(), condition: leadingKeys('ROUTE#') },
         { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resource: tableArn(), condition: leadingKeys('CALL#') },
+        { actions: ['dynamodb:GetItem'], resource: tableArn(), condition: leadingKeys('CLOSURE#') },
       ]),
     );
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(3);
   });
 
   it('lets cdr read routes and read or write call state, nothing else', () => {
@@ -211,6 +213,24 @@ describe('Pivot Lambda functions', () => {
     // Assess
     expect(bundle).not.toContain('sourceMappingURL');
     expect(Variables?.NODE_OPTIONS).toBeUndefined();
+  });
+
+  it('keeps the holiday library out of the pivot bundle and ships it beside it, loadable by its bare name', async () => {
+    // Prepare: a probe in the asset directory (under the OS temp dir: no node_modules above it but the asset's own).
+    const bundle = bundleOf('pivot');
+    const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
+    writeFileSync(
+      join(assetDir, 'probe.mjs'),
+      "const { default: H } = await import('date-holidays'); console.log(new H('US').getHolidays(2026).length);",
+    );
+
+    // Act
+    const holidays = execFileSync(process.execPath, [join(assetDir, 'probe.mjs')], { cwd: assetDir, encoding: 'utf8' });
+
+    // Assess
+    expect(bundle).toMatch(/import\(["']date-holidays["']\)/);
+    expect(bundle).not.toContain('Independence Day');
+    expect(Number(holidays.trim())).toBeGreaterThan(10);
   });
 
   it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {

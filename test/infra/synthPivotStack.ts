@@ -63,6 +63,9 @@ export function synthPivotStack({ context = {}, cloudFormationValidation = false
       const assetHash = (resource(handler).Properties.Code.S3Key as string).replace(/\.zip$/, '');
       return readFileSync(join(assembly.directory, `asset.${assetHash}`, 'index.mjs'), 'utf8');
     },
+    /** The directory a function's code asset is zipped from. */
+    assetDirOf: (handler: IConstruct): string =>
+      join(assembly.directory, `asset.${(resource(handler).Properties.Code.S3Key as string).replace(/\.zip$/, '')}`),
     dispose: () => rmSync(outdir, { recursive: true, force: true }),
   };
 }

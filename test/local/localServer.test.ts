@@ -35,6 +35,7 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
       'main-number',
       'presence',
       'sales-support',
+      'small-business',
       'twiml-hotline',
       'vip-callers',
     ]);

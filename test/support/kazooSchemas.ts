@@ -154,3 +154,9 @@ export function expectKazooRefuses(node: unknown, problems?: number): void {
 export function expectKazooValid(node: unknown): void {
   if (kazooSchemasPresent) expect(kazooCallflowErrors(node)).toEqual([]);
 }
+
+/** Every reason Kazoo's schema `id` (e.g. `temporal_rules`) would refuse `document`; empty when it accepts it. */
+export function kazooDocumentErrors(id: string, document: unknown): string[] {
+  const validate = validatorFor(id);
+  return validate(document) ? [] : describeErrors(validate.errors, '');
+}

@@ -57,6 +57,18 @@ describe('call simulator: requests encoded as Kazoo encodes them', () => {
     expect(fake!.requests[0]!.headers['x-pivot-clock']).toBeUndefined();
   });
 
+  it('sends a collection that timed out as `Digits[name]=`, the bytes Kazoo sends for an empty value', async () => {
+    // Prepare
+    const collect = { module: 'collect_dtmf', data: { collection_name: 'menu', max_digits: 1 }, children: { _: pivotTo('/two') } };
+
+    // Act: nothing pressed.
+    await play([{ body: collect }, { body: VOICEMAIL }]);
+
+    // Assess
+    const two = fake!.requests[1]!.url;
+    expect(two).toMatch(/&Digits\[menu\]=(&|$)/);
+  });
+
   it('keeps collections until flush_dtmf and sends set_variables back as Custom-Application-Vars', async () => {
     // Prepare
     const first = {
