@@ -25,6 +25,7 @@ const { measureTemporalVsPlain } = await import('./temporalRules');
 const { measureRouteMemory } = await import('./routeMemory');
 const { measureDynamoCalls } = await import('./dynamoCalls');
 const { measureHttpThroughput } = await import('./httpThroughput');
+const { measureOutsideData } = await import('./outsideData');
 const { measureBusinessHours } = await import('./businessHours');
 
 const TABLE = 'kazoo-pivot-bench';
@@ -61,6 +62,7 @@ try {
   await run('temporal rules', () => measureTemporalVsPlain());
   await run('business hours', () => measureBusinessHours());
   await run('route memory', () => measureRouteMemory());
+  await run('outside data (splits, cached lookups, calendar feeds)', () => measureOutsideData());
   await run('cold start', () => measureColdStart(dynalite.endpoint, TABLE));
   await run('DynamoDB calls per request', () => measureDynamoCalls(dynalite.endpoint, TABLE));
 } finally {

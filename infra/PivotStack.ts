@@ -12,6 +12,7 @@ import { PivotAlarms } from './PivotAlarms';
 import { PivotDashboard } from './PivotDashboard';
 import { functionTimeoutFor, kazooRequestTimeoutMs, PivotFunction } from './PivotFunction';
 import { PivotHttpApi } from './PivotHttpApi';
+import { grantLookupSecrets, LOOKUP_SECRET_PREFIX } from './lookupSecrets';
 import { type PivotSettings, resolvePivotSettings } from './pivotSettings';
 
 export interface PivotStackProps extends StackProps {
@@ -40,6 +41,7 @@ export class PivotStack extends Stack {
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       alarmTopic: settings.alarmTopicArn ? Topic.fromTopicArn(this, 'AlarmTopic', settings.alarmTopicArn) : undefined,
       allowedSourceCidrs: settings.allowedSourceCidrs,
+      outboundAllowedCidrs: settings.outboundAllowedCidrs,
     });
 
     new CfnOutput(this, 'PivotBaseUrl', {
@@ -69,6 +71,8 @@ export interface PivotServiceProps {
   readonly alarmTopic?: ITopic;
   /** Only these source CIDRs may call pivot and cdr (ALLOWED_SOURCE_CIDRS); unset: any. */
   readonly allowedSourceCidrs?: readonly string[];
+  /** Private addresses route lookups and calendar feeds may reach (OUTBOUND_ALLOWED_CIDRS); unset: none. */
+  readonly outboundAllowedCidrs?: readonly string[];
 }
 
 /** Everything Kazoo's Pivot needs on AWS: table, route keys, the three handlers, the HTTP API and its alarms. */
@@ -134,13 +138,19 @@ export class PivotService extends Construct {
       ...Object.fromEntries(Object.entries(RUNTIME_DEFAULTS).map(([name, value]) => [name, String(value)])),
       BUDGET_MS: String(props.budgetMs),
       ...(props.allowedSourceCidrs?.length && { ALLOWED_SOURCE_CIDRS: props.allowedSourceCidrs.join(',') }),
+      LOOKUP_SECRET_PREFIX,
     };
 
     this.pivot = new PivotFunction(this, 'Pivot', {
       entry: 'functions/pivot.ts',
       description: 'Kazoo voice_url: answers a Pivot request with callflow JSON',
       timeout,
-      environment: { ...callHandlerSettings, ...observabilityFor('kazoo-pivot') },
+      environment: {
+        ...callHandlerSettings,
+        // Only pivot calls out (route lookups, calendar feeds).
+        ...(props.outboundAllowedCidrs?.length && { OUTBOUND_ALLOWED_CIDRS: props.outboundAllowedCidrs.join(',') }),
+        ...observabilityFor('kazoo-pivot'),
+      },
       logRetention,
     });
     this.cdr = new PivotFunction(this, 'Cdr', {
@@ -168,6 +178,7 @@ export class PivotService extends Construct {
     this.cdr.grantKeyPrefixAccess(this.table, CALL_KEY_PREFIX, ['GetItem', 'PutItem']);
     this.routeKeySecret.grantRead(this.pivot.role);
     this.routeKeySecret.grantRead(this.cdr.role);
+    grantLookupSecrets(this.pivot, LOOKUP_SECRET_PREFIX);
 
     this.httpApi = new PivotHttpApi(this, 'Http', {
       pivotHandler: this.pivot.handler,

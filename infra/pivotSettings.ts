@@ -23,6 +23,11 @@ export interface PivotSettings {
    * others get 403 before any read. Unset or empty: every source (the default).
    */
   readonly allowedSourceCidrs?: readonly string[];
+  /**
+   * Addresses route lookups and calendar feeds may reach although private (a CRM in
+   * the VPC): OUTBOUND_ALLOWED_CIDRS. Unset: only public addresses, over https.
+   */
+  readonly outboundAllowedCidrs?: readonly string[];
 }
 
 export const defaultPivotSettings: PivotSettings = {
@@ -42,6 +47,7 @@ export const pivotContextKeys = {
   throttleBurstLimit: 'pivot:throttleBurstLimit',
   alarmTopicArn: 'pivot:alarmTopicArn',
   allowedSourceCidrs: 'pivot:allowedSourceCidrs',
+  outboundAllowedCidrs: 'pivot:outboundAllowedCidrs',
 } as const satisfies Record<keyof PivotSettings, string>;
 
 /** Context given on the command line arrives as strings, from cdk.json as JSON values: accept both. */
@@ -55,6 +61,7 @@ export function pivotSettingsFromContext(node: Node): PivotSettings {
     throttleBurstLimit: asNumber(read('throttleBurstLimit'), defaultPivotSettings.throttleBurstLimit, pivotContextKeys.throttleBurstLimit),
     alarmTopicArn: asOptionalString(read('alarmTopicArn')),
     allowedSourceCidrs: asCidrs(read('allowedSourceCidrs')),
+    outboundAllowedCidrs: asCidrs(read('outboundAllowedCidrs'), pivotContextKeys.outboundAllowedCidrs),
   };
 }
 
@@ -62,7 +69,11 @@ export function pivotSettingsFromContext(node: Node): PivotSettings {
 export function resolvePivotSettings(node: Node, overrides: Partial<PivotSettings> = {}): PivotSettings {
   const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   const settings = { ...pivotSettingsFromContext(node), ...given };
-  return { ...settings, allowedSourceCidrs: asCidrs(settings.allowedSourceCidrs) };
+  return {
+    ...settings,
+    allowedSourceCidrs: asCidrs(settings.allowedSourceCidrs),
+    outboundAllowedCidrs: asCidrs(settings.outboundAllowedCidrs, pivotContextKeys.outboundAllowedCidrs),
+  };
 }
 
 function asNumber(value: unknown, fallback: number, key: string): number {
@@ -80,9 +91,8 @@ function asBoolean(value: unknown, fallback: boolean, key: string): boolean {
 }
 
 /** A comma-separated string (`-c`) or a list (cdk.json, overrides), normalised; none given or empty: undefined. */
-function asCidrs(value: unknown): string[] | undefined {
+function asCidrs(value: unknown, key: string = pivotContextKeys.allowedSourceCidrs): string[] | undefined {
   if (value === undefined) return undefined;
-  const key = pivotContextKeys.allowedSourceCidrs;
   const isList = Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (typeof value !== 'string' && !isList) {
     throw new Error(`context ${key} must be a comma-separated list of CIDRs, got ${JSON.stringify(value)}`);

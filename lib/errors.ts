@@ -4,6 +4,8 @@
  * HTTP mapping lives in one place: lib/http/httpAnswer.ts.
  */
 
+import type { PlaceholderValues } from './routes/placeholders';
+
 /**
  * One complaint about a document, at a dotted path into it (`''` is the root):
  * a callflow node, a route, a stored call state.
@@ -136,6 +138,52 @@ export class DeadlineExceededError extends Error {
   override readonly name = 'DeadlineExceededError';
   constructor(readonly budgetMs: number) {
     super(`no answer within the ${budgetMs} ms budget`);
+  }
+}
+
+/**
+ * Why an outbound request (a route's lookup, a calendar feed) gave nothing usable.
+ * The message names the host and path only: never a query string, header or body
+ * (they may carry a credential or a caller's number).
+ */
+export class OutboundFetchError extends Error {
+  override readonly name = 'OutboundFetchError';
+  constructor(
+    readonly reason:
+      | 'refused-address'
+      | 'timeout'
+      | 'http-status'
+      | 'too-large'
+      | 'not-json'
+      | 'malformed'
+      | 'network'
+      | 'circuit-open'
+      | 'secret-unavailable',
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options);
+    this.status = options?.status;
+  }
+
+  /** The HTTP status, for `http-status`. */
+  readonly status: number | undefined;
+}
+
+/**
+ * Not a failure: the synchronous decision reached a condition or placeholder that
+ * needs outside data (a lookup, a calendar feed) not fetched yet. The async driver
+ * (lib/pivot/answerPivotRequest.ts) catches it, fetches within the remaining
+ * budget, and decides again.
+ */
+export class DataNeededError extends Error {
+  override readonly name = 'DataNeededError';
+  constructor(
+    readonly need: { kind: 'lookup'; name: string } | { kind: 'calendar'; url: string },
+    /** The call's values at that point (digits, vars…): what the lookup's request is filled from. */
+    readonly values?: PlaceholderValues,
+  ) {
+    super(need.kind === 'lookup' ? `lookup "${need.name}" not fetched yet` : 'calendar feed not fetched yet');
   }
 }
 

@@ -23,14 +23,14 @@ export type LoadedExamples = {
 export async function loadExampleRoutes(
   admin: DynamoRouteAdmin,
   dir: string,
-  options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy },
+  options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy; rewrite?: (text: string) => string },
 ): Promise<LoadedExamples> {
   const result: LoadedExamples = { loaded: [], kept: [], skipped: [], stored: [] };
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
   for (const file of files) {
-    const text = readFileSync(join(dir, file), 'utf8');
+    const text = (options.rewrite ?? ((t: string) => t))(readFileSync(join(dir, file), 'utf8'));
     let id: string;
     let document: Record<string, unknown>;
     try {

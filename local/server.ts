@@ -7,6 +7,7 @@ import { DataDirInUseError } from './dataDirLock';
 import { PortInUseError } from './listenOnPort';
 import { CLOCK_ENV, INSTANT_HINT, parseInstant } from './localClock';
 import { DEFAULT_PORT, type LocalServer, startLocalServer } from './startLocalServer';
+import { MOCK_CRM_PORT } from './mockCrm';
 import { startupBanner } from './startupBanner';
 
 const USAGE = `usage: npm start [-- --persist]
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       clockOverride,
       publicUrl: publicUrl?.replace(/\/$/, ''),
       dynamoPort: portFrom('DYNAMODB_PORT', 8000),
+      mockCrmPort: portFrom('MOCK_CRM_PORT', MOCK_CRM_PORT),
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof DataDirInUseError) fail(error.message);

@@ -13,13 +13,15 @@ import { lockDataDir } from './dataDirLock';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embeddedDynamo';
 import { matchRoute, type LocalTarget } from './httpRoutes';
 import { lambdaContext, writeGatewayError, writeLambdaResult, type LambdaHandler } from './lambdaInvocation';
-import { closeServer, listenOnPort } from './listenOnPort';
+import { closeServer, listenOnPort, PortInUseError } from './listenOnPort';
 import { loadExampleRoutes, type LoadedExamples } from './loadExampleRoutes';
 import { localClock } from './localClock';
 import { localRouteKeys } from './localRouteKey';
 import { routeToken, type RouteKeys } from '../lib/pivot/routeCredentials';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { domainNameFor, publicOriginFor, type PublicOrigin } from './publicOrigin';
+import { localOutsideSources, localOutsideEnv, pointExamplesAtMockCrm } from './localOutside';
+import { startMockCrm, type MockCrm } from './mockCrm';
 import { CallLog } from './console/callLog';
 import { isConsoleClient } from './console/consoleAccess';
 import { answerConsole, type ConsoleDeps } from './console/consoleRoutes';
@@ -59,6 +61,8 @@ export type LocalServerOptions = {
   dynamoPort?: number;
   examplesDir?: string;
   dataDir?: string;
+  /** The mock CRM's port; default 0 (a free one: examples/crm-vip.json is pointed at it). npm start uses 3001. */
+  mockCrmPort?: number;
 };
 
 export type LocalServer = {
@@ -75,6 +79,8 @@ export type LocalServer = {
   dynamoEndpoint: string;
   persisted: boolean;
   examples: LoadedExamples;
+  /** The mock CRM crm-vip looks callers up in. */
+  mockCrm: MockCrm;
   /** The last calls answered, for the /console/calls pages. */
   calls: CallLog;
   close(): Promise<void>;
@@ -98,8 +104,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     unlock();
     throw error;
   }
+  let mockCrm: MockCrm | undefined;
   try {
-    const examples = await prepareTable(dynamo.endpoint, options.examplesDir ?? join(PROJECT_ROOT, 'examples'), persisted);
+    // The mock CRM is a convenience: its usual port taken (a second npm start) means any free one.
+    mockCrm = await startMockCrm({ port: options.mockCrmPort ?? 0 }).catch((error: unknown) => {
+      if (error instanceof PortInUseError) return startMockCrm({ port: 0 });
+      throw error;
+    });
+    const examples = await prepareTable(
+      dynamo.endpoint,
+      options.examplesDir ?? join(PROJECT_ROOT, 'examples'),
+      persisted,
+      pointExamplesAtMockCrm(mockCrm.url),
+    );
     const scheme = options.publicUrl?.startsWith('https:') ? 'https' : 'http';
     const calls = new CallLog();
     const { handlers, runtime } = localHandlers({
@@ -138,27 +155,36 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       dynamoEndpoint: dynamo.endpoint,
       persisted,
       examples,
+      mockCrm,
       calls,
       close: async () => {
         await closeServer(server);
+        await mockCrm?.close();
         await dynamo.close();
         unlock();
       },
     };
   } catch (error) {
+    await mockCrm?.close();
     await dynamo.close();
     unlock();
     throw error;
   }
 }
 
-async function prepareTable(endpoint: string, examplesDir: string, keepExisting: boolean): Promise<LoadedExamples> {
+async function prepareTable(
+  endpoint: string,
+  examplesDir: string,
+  keepExisting: boolean,
+  rewrite: (text: string) => string,
+): Promise<LoadedExamples> {
   const client = createDynamoClient({ endpoint, region: 'us-east-1', budgetMs: 10_000 });
   try {
     await createPivotTable(client, LOCAL_TABLE);
     return await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName: LOCAL_TABLE }), examplesDir, {
       keepExisting,
       callflowPolicy: LOCAL_CALLFLOW_POLICY,
+      rewrite,
     });
   } finally {
     client.destroy();
@@ -186,8 +212,13 @@ function localHandlers(o: {
     ROUTE_CACHE_TTL_MS: '1000',
     // The client's address stands in for API Gateway's sourceIp (apiGatewayEventV2.ts).
     ...(o.allowedSourceCidrs && { ALLOWED_SOURCE_CIDRS: o.allowedSourceCidrs }),
+    ...localOutsideEnv,
   };
-  const runtime = createPivotRuntime(env, telemetry, { clock: localClock(o.clockOverride), callflowPolicy: LOCAL_CALLFLOW_POLICY });
+  const runtime = createPivotRuntime(env, telemetry, {
+    clock: localClock(o.clockOverride),
+    callflowPolicy: LOCAL_CALLFLOW_POLICY,
+    outside: localOutsideSources(env, telemetry),
+  });
   const onAnswer = (answered: Answered) => logAnswered(o.calls, answered);
   const handlers = {
     // The simulator prints which rule, step or option answered; only this local server says so.

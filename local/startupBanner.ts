@@ -1,6 +1,7 @@
 import { CLOCK_ENV, CLOCK_HEADER } from './localClock';
 import { LOCAL_ROUTE_KEY } from './localRouteKey';
 import type { LocalServer } from './startLocalServer';
+import { MOCK_CRM_CALLERS } from './mockCrm';
 
 const SAMPLE_CALLER = '%2B14155550123';
 const SAMPLE_DIALED = '%2B12125550100';
@@ -29,6 +30,7 @@ export function startupBanner(server: LocalServer, options: { clockOverride?: Da
     `  route key ${key}`,
     `  DynamoDB  ${server.dynamoEndpoint}  table ${server.tableName}  (npm run rules -- … --endpoint ${server.dynamoEndpoint} --table ${server.tableName})`,
     `  clock     ${clock}`,
+    `  mock CRM  ${server.mockCrm.url}/customers?phone=…  (crm-vip's lookup; gold caller +${MOCK_CRM_CALLERS.gold}, slow +${MOCK_CRM_CALLERS.slow}, down +${MOCK_CRM_CALLERS.down})`,
     '',
     `Pivot URLs (for a real Kazoo, which refuses loopback voice_urls, set PUBLIC_URL to a reachable origin):`,
     ...routes.map((r) => `  ${r.padEnd(width)}  ${voiceUrl(r)}`),

@@ -9,6 +9,7 @@ import { CachedRouteVersions } from '../../lib/routes/pinnedRouteVersions';
 import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import { describeError, type Telemetry } from './telemetry';
 import { routeKeySourceFor } from './routeKeySource';
+import { outsideSourcesFor } from './outsideSources';
 
 /**
  * What the log says about a stored route that fails validation, and what callers
@@ -81,6 +82,7 @@ export function createPivotRuntime(
     budgetMs: config.BUDGET_MS,
     clock: () => new Date(),
     sourceAllowlist: sourceAllowlist(config.ALLOWED_SOURCE_CIDRS),
+    outside: outsideSourcesFor(config, telemetry),
     ...overrides,
   };
 }

@@ -45,6 +45,15 @@ export const runtimeConfigSchema = z.object({
   FOLLOW_UP_TTL_SECONDS: int(RUNTIME_DEFAULTS.FOLLOW_UP_TTL_SECONDS),
   /** Comma-separated CIDRs (Kazoo's egress) pivot and cdr accept requests from; unset or blank: any source. */
   ALLOWED_SOURCE_CIDRS: z.string().superRefine(refuseInvalidCidrs).optional(),
+  /** Addresses lookups and calendar feeds may reach although loopback, link-local or private (comma-separated CIDRs). */
+  OUTBOUND_ALLOWED_CIDRS: z.string().superRefine(refuseInvalidCidrs).optional(),
+  /** `true`: lookups and feeds may use plain http:// (local runs); anything else: https only. */
+  OUTBOUND_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Lookup credentials are the secrets `<prefix><route id>/<name>`. */
+  LOOKUP_SECRET_PREFIX: z.string().min(1).default('kazoo-pivot/lookups/'),
 });
 
 function refuseInvalidCidrs(text: string, ctx: z.RefinementCtx): void {

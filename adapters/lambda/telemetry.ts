@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
+import { recordSplitBranch } from './outsideTelemetry';
 import { recordIvrFunnel } from './ivrFunnelMetrics';
 
 /**
@@ -54,9 +55,11 @@ export type PivotOutcomeRecord = {
 
 export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefined, record: PivotOutcomeRecord): void {
   const { outcome, statusCode, error } = record;
+  const branch = 'branch' in outcome ? outcome.branch : undefined;
   const fields = {
     ...callFields(request),
     outcome: describeOutcome(outcome),
+    ...(branch && { branch }),
     status: statusCode,
     latencyMs: Math.round(record.latencyMs),
     // A follow-up URL whose sealed state was already replaced: Kazoo retried it, answers raced, or someone replays it.
@@ -77,6 +80,7 @@ export function recordPivotOutcome(t: Telemetry, request: PivotRequest | undefin
     t.metrics.addMetric('Fallback', MetricUnit.Count, 1);
   }
   if (statusCode >= 500 || error) t.metrics.addMetric('Errors', MetricUnit.Count, 1);
+  recordSplitBranch(t, request?.routeId, outcome);
   recordIvrFunnel(t, record);
 }
 

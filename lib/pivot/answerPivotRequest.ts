@@ -8,6 +8,7 @@ import type { RouteVersions } from '../routes/pinnedRouteVersions';
 import { routeForFollowUp, routeForNewCall } from '../routes/routeVersionChoice';
 import { nextCallState } from '../rules/nextCallState';
 import type { Outcome } from '../rules/outcome';
+import type { KnownOutsideData } from '../rules/outsideData';
 import { pivotBackFor } from '../rules/pivotBack';
 import { isRouteId, type Route } from '../routes/routeSchema';
 import { fallbackCallflow } from '../rules/decideAnswer';
@@ -19,6 +20,7 @@ import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } fro
 import { withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
 import { fallbackTwiml } from '../rules/twimlFallback';
+import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
 import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
 
 export type PivotDeps = {
@@ -32,6 +34,8 @@ export type PivotDeps = {
   budgetMs: number;
   /** What our answers may hold; default: what Kazoo accepts. Only the local runtime loosens it. */
   callflowPolicy?: CallflowPolicy;
+  /** Lookups and calendar feeds a route's conditions may ask for; absent: they are missing. */
+  outside?: OutsideSources;
   /** Emergency closures (`rules close`), read beside the route on a fresh call; absent: never closed. */
   closures?: ClosureStore;
   /** Stored versions, for a follow-up pinned to a version no longer live; absent: such a call gets the fallback. */
@@ -69,6 +73,7 @@ export type PivotResult = {
 export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest, ctx: PivotContext): Promise<PivotResult> {
   const routeId = request.routeId;
   const budget = deps.budgetMs - (ctx.elapsedMs ?? 0);
+  const deadlineAt = performance.now() + budget;
   try {
     return await withDeadline(budget, async (signal) => {
       // An id no route can have is no route: answered without a key or store read (DynamoDB would refuse a 2 KB key).
@@ -94,15 +99,8 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const { decision, replayed } = await decide(
-        deps,
-        route,
-        request,
-        ctx,
-        { keys, sealed: opened?.sealed },
-        signal,
-        'gone' in choice,
-        emergencyClosure,
+      const { decision, replayed } = await decideWithOutsideData(deps.outside, route, { deadlineAt, signal }, (outside) =>
+        decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, outside, 'gone' in choice, emergencyClosure),
       );
       if (decision.twiml !== undefined) {
         const answer = twimlAnswer(decision.twiml);
@@ -150,6 +148,7 @@ async function decide(
   ctx: PivotContext,
   credentials: { keys: RouteKeys; sealed: SealedState | undefined },
   signal: AbortSignal,
+  outside: KnownOutsideData,
   versionGone = false,
   emergencyClosure?: EmergencyClosure,
 ): Promise<Decided> {
@@ -164,6 +163,7 @@ async function decide(
     now: ctx.now,
     pivotBack: pivotBackFor(request, ctx.routeUrl, followUpQuery(keys, signedCall, expiresAt)),
     callflowPolicy: deps.callflowPolicy,
+    outside,
     emergencyClosure,
   };
   // The step prompt's URL carries the state written with it.

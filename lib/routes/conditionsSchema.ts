@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { holidayConditionSchema } from '../holidays/holidayCondition';
 import { temporalRuleSchema } from '../temporal/temporalRuleSchema';
+import { calendarConditionSchema } from '../calendar/calendarConditionSchema';
 import { weeklyHoursSchema } from '../temporal/weeklyHours';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import { checkPattern } from './safePattern';
@@ -65,6 +66,11 @@ export const conditionsSchema = z.strictObject({
     .optional()
     .describe('Custom-Application-Vars and IVR values'),
   direction: z.enum(['inbound', 'outbound']).optional(),
+  lookup: z
+    .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '<lookup>.<field>'), varConditionSchema)
+    .optional()
+    .describe('Values a lookup mapped, as "<lookup>.<field>"; a missing value never equals anything'),
+  calendar: calendarConditionSchema.optional().describe('True while the iCalendar feed has an event now'),
 });
 
 export type Conditions = z.output<typeof conditionsSchema>;

@@ -1,16 +1,17 @@
 import type * as z from 'zod';
 import { RouteValidationError, type FieldIssue } from '../errors';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
-import { findPlaceholders, hasPlaceholder, isKnownPlaceholder } from './placeholders';
+import { findPlaceholders, hasPlaceholder, isKnownPlaceholder, lookupPlaceholder } from './placeholders';
+import { checkLookupConditions, checkLookupReference, checkLookupRequests } from './checkLookups';
 import type { Conditions } from './conditionsSchema';
-import { routeSchema, type Action, type Route } from './routeSchema';
+import { routeSchema, type Action, type PlainAction, type Route } from './routeSchema';
 import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { TemporalDayCache } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
 import { didYouMean } from '../didYouMean';
 import { knownKeysAt } from './knownKeys';
-import { checkTwimlAction, isTwimlAction } from '../twiml/twimlAction';
+import { checkTwimlAction, isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { holidayLibraryLoaded, unknownHolidayPlace } from '../holidays/holidayCondition';
 
 /**
@@ -44,6 +45,8 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   if (!isValidTimeZone(route.timezone)) issues.push({ path: 'timezone', message: `"${route.timezone}" is not an IANA time zone` });
   for (const { action, path } of actionsOf(route)) checkAction(action, path, route, issues, policy);
   checkClosures(route, issues);
+  issues.push(...checkLookupRequests(route.lookups ?? {}));
+  for (const { when, path } of conditionsOf(route)) issues.push(...checkLookupConditions(route.lookups, when, path));
   if (issues.length > 0)
     throw new RouteValidationError(
       route.id,
@@ -69,6 +72,8 @@ export function* patternsOfConditions(when: Conditions): Generator<string> {
   yield* when.dialed?.patterns ?? [];
   for (const digits of [when.digits ?? []].flat()) if (digits.pattern !== undefined) yield digits.pattern;
   for (const expected of Object.values(when.vars ?? {})) if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
+  for (const expected of Object.values(when.lookup ?? {}))
+    if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
 }
 
 function idOf(document: unknown): string | undefined {
@@ -76,15 +81,15 @@ function idOf(document: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function* actionsOf(route: Route): Generator<{ action: Action; path: string }> {
-  for (const [i, rule] of route.rules.entries()) yield { action: rule.then, path: `rules.${i}.then` };
+function* actionsOf(route: Route): Generator<{ action: PlainAction | TwimlAction; path: string }> {
+  for (const [i, rule] of route.rules.entries()) yield* plainActions(rule.then, `rules.${i}.then`);
   for (const [stepName, step] of Object.entries(route.steps)) {
-    for (const [i, option] of step.options.entries()) yield { action: option.then, path: `steps.${stepName}.options.${i}.then` };
-    if (step.onFailure) yield { action: step.onFailure, path: `steps.${stepName}.onFailure` };
+    for (const [i, option] of step.options.entries()) yield* plainActions(option.then, `steps.${stepName}.options.${i}.then`);
+    if (step.onFailure) yield* plainActions(step.onFailure, `steps.${stepName}.onFailure`);
   }
-  if (route.fallback) yield { action: route.fallback, path: 'fallback' };
-  for (const [i, closure] of route.closures.entries()) if (closure.then) yield { action: closure.then, path: `closures.${i}.then` };
-  if (route.closed) yield { action: route.closed, path: 'closed' };
+  if (route.fallback) yield* plainActions(route.fallback, 'fallback');
+  for (const [i, closure] of route.closures.entries()) if (closure.then) yield* plainActions(closure.then, `closures.${i}.then`);
+  if (route.closed) yield* plainActions(route.closed, 'closed');
 }
 
 /** Every `when` of a route with its path: the rules' and the IVR options'. */
@@ -122,7 +127,13 @@ function closedActionOf(route: Route, own: Action | undefined): Action | undefin
   return own ?? route.closed ?? route.fallback;
 }
 
-function checkAction(action: Action, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
+/** A split's branches, each at its own path; any other action as it is. */
+function* plainActions(action: Action, path: string): Generator<{ action: PlainAction | TwimlAction; path: string }> {
+  if (!Array.isArray(action)) return yield { action, path };
+  for (const [i, branch] of action.entries()) yield { action: branch.then, path: `${path}.${i}.then` };
+}
+
+function checkAction(action: PlainAction | TwimlAction, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
     if (!Object.hasOwn(route.steps, action.goto)) {
       const hint = didYouMean(action.goto, Object.keys(route.steps));
@@ -141,6 +152,9 @@ function checkAction(action: Action, path: string, route: Route, issues: FieldIs
     if (!isKnownPlaceholder(p.name)) {
       issues.push({ path: joinPath(path, p.path), message: `unknown placeholder {{${p.name}}}` });
     }
+    const fromLookup = lookupPlaceholder(p.name);
+    const issue = fromLookup && checkLookupReference(route.lookups, fromLookup.lookup, fromLookup.field, joinPath(path, p.path));
+    if (issue) issues.push(issue);
   }
   const result = validateCallflow(action, policy);
   if (result.ok) return;

@@ -18,16 +18,26 @@ export const REQUEST_PLACEHOLDERS = [
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const SCOPED = /^(digits|vars)\.([A-Za-z0-9_-]{1,64})$|^match\.(\d{1,2})$/;
+/** `{{lookup.<name>.<field>}}`: a value a route's lookup mapped (lib/lookups). */
+const LOOKUP = /^lookup\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{1,64})$/;
+
+/** The lookup and field a placeholder names, when it names one. */
+export function lookupPlaceholder(name: string): { lookup: string; field: string } | undefined {
+  const m = LOOKUP.exec(name);
+  return m ? { lookup: m[1]!, field: m[2]! } : undefined;
+}
 
 export type PlaceholderValues = {
   request: Partial<Record<(typeof REQUEST_PLACEHOLDERS)[number], string>>;
   digits: Record<string, string>;
   vars: Record<string, string>;
   match: readonly string[];
+  /** A lookup's field as text ('' when missing); may throw DataNeededError when not fetched yet. */
+  lookup?: (lookup: string, field: string) => string;
 };
 
 export function isKnownPlaceholder(name: string): boolean {
-  return (REQUEST_PLACEHOLDERS as readonly string[]).includes(name) || SCOPED.test(name);
+  return (REQUEST_PLACEHOLDERS as readonly string[]).includes(name) || SCOPED.test(name) || LOOKUP.test(name);
 }
 
 /** Every placeholder in a JSON-like value, with the path of the string it sits in. */
@@ -55,6 +65,8 @@ function lookup(name: string, values: PlaceholderValues): string {
   if (scoped?.[1] === 'digits') return ownText(values.digits, scoped[2]!);
   if (scoped?.[1] === 'vars') return ownText(values.vars, scoped[2]!);
   if (scoped?.[3] !== undefined) return values.match[Number(scoped[3])] ?? '';
+  const fromLookup = lookupPlaceholder(name);
+  if (fromLookup) return values.lookup?.(fromLookup.lookup, fromLookup.field) ?? '';
   return ownText(values.request, name);
 }
 

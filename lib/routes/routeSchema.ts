@@ -6,6 +6,8 @@ import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import type { CompiledPatterns } from './safePattern';
 import { twimlActionSchema } from '../twiml/twimlAction';
 import type { TemporalDayCache } from '../temporal/temporalDayCache';
+import { lookupSchema } from './lookupSchema';
+import { splitSchema } from './splitSchema';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, - and _ (at most 64)');
 
@@ -16,7 +18,10 @@ export function isRouteId(value: string): boolean {
 
 /** A callflow (may hold {{placeholders}}), a jump to an IVR step, or a TwiML answer. */
 export const gotoSchema = z.strictObject({ goto: name.describe('An IVR step of this route') });
-export const actionSchema = z.union([gotoSchema, twimlActionSchema, callflowNodeSchema]);
+export const plainActionSchema = z.union([gotoSchema, callflowNodeSchema]);
+export type PlainAction = z.output<typeof plainActionSchema>;
+/** A callflow, a jump to a step, a TwiML answer, or a weighted split between callflows and steps (sticky per caller). */
+export const actionSchema = z.union([gotoSchema, twimlActionSchema, callflowNodeSchema, splitSchema(plainActionSchema)]);
 export type Action = z.output<typeof actionSchema>;
 
 export const ruleSchema = z.strictObject({
@@ -65,6 +70,11 @@ export const routeSchema = z.strictObject({
   description: z.string().optional(),
   timezone: z.string().min(1).describe('IANA time zone for time conditions, e.g. America/New_York'),
   accounts: z.array(z.string().min(1)).optional().describe('Account-IDs allowed to use this route; absent: any'),
+  lookups: z
+    .record(name, lookupSchema)
+    .superRefine(refuseReservedKeys)
+    .optional()
+    .describe('Named requests to your own API, made when a rule or step needs their values'),
   rules: z.array(ruleSchema).default([]),
   steps: z.record(name, stepSchema).superRefine(refuseReservedKeys).default({}),
   fallback: actionSchema.optional().describe('When no rule matches, or the route cannot be served'),

@@ -1,4 +1,5 @@
 import type { CallflowNode } from '../callflow/callflowNode';
+import { DataNeededError } from '../errors';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from '../callflow/validateCallflow';
 import { buildEvaluationContext, placeholderValues, type EvaluationContext } from './evaluationContext';
 import { matchConditions } from './matchConditions';
@@ -13,6 +14,8 @@ import type { ChosenOutcome, DecisionOutcome } from './outcome';
 import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { fillTwiml } from '../twiml/renderTwimlAnswer';
 import { twimlAsCallflow } from './twimlFallback';
+import type { KnownOutsideData } from './outsideData';
+import { chooseBranch, splitKeyOf } from './splitBranch';
 import { isClosureActive, type EmergencyClosure } from '../closures/emergencyClosure';
 import { closedAction, routeClosureAt, withClosureMessage } from './closures';
 
@@ -40,6 +43,8 @@ type Inputs = {
   pivotBack: PivotBack;
   /** What a callflow may hold once its placeholders are filled in; default: what Kazoo accepts. */
   callflowPolicy?: CallflowPolicy;
+  /** Lookups and calendar feeds fetched so far; one still needed throws DataNeededError. */
+  outside?: KnownOutsideData;
   /** The route's emergency closure (`rules close`), as read beside the route. */
   emergencyClosure?: EmergencyClosure;
 };
@@ -55,8 +60,9 @@ export function decideEntry({
   pivotBack,
   callflowPolicy = KAZOO_CALLFLOW_POLICY,
   emergencyClosure,
+  outside,
 }: Inputs): Decision {
-  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays);
+  const ctx = buildEvaluationContext(request, undefined, now, route.timezone, route.temporalDays, outside);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   if (isClosureActive(emergencyClosure, now)) return closedDecision(env, emergencyClosure);
   const closure = routeClosureAt(route, ctx.clock);
@@ -74,11 +80,11 @@ export function decideEntry({
 
 /** A follow-up from a step prompt: judge the collected digits against the step's options. */
 export function decideFollowUp(
-  { route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY }: Inputs,
+  { route, request, now, pivotBack, callflowPolicy = KAZOO_CALLFLOW_POLICY, outside }: Inputs,
   state: CallState | undefined,
 ): Decision {
   const stepName = request.step!;
-  const ctx = buildEvaluationContext(request, state, now, route.timezone, route.temporalDays);
+  const ctx = buildEvaluationContext(request, state, now, route.timezone, route.temporalDays, outside);
   const env = { route, ctx, pivotBack, policy: callflowPolicy };
   // Own steps only: `?step=constructor` must not find Object.prototype's.
   const step = Object.hasOwn(route.steps, stepName) ? route.steps[stepName] : undefined;
@@ -126,7 +132,9 @@ type Env = { route: Route; ctx: EvaluationContext; pivotBack: PivotBack; policy:
 /** `rules close`: the message (if any), then the route's closed callflow, else its fallback. */
 function closedDecision(env: Env, closure: EmergencyClosure): Decision {
   const outcome = { kind: 'closed', closure: 'emergency' } as const;
-  const action = closedAction(env.route);
+  const closed = closedAction(env.route);
+  // A split as the closed answer: the caller's branch, as anywhere else.
+  const action = closed && Array.isArray(closed) ? branchOf(closed, env).then : closed;
   if (action && 'goto' in action) {
     // A closed-hours menu: the message plays first, as a step's notice does.
     const notice = closure.message === undefined ? undefined : { tts: closure.message };
@@ -160,6 +168,10 @@ function optionCaptures(
 }
 
 function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: readonly string[]): Decision {
+  if (Array.isArray(action)) {
+    const { then, branch } = branchOf(action, env);
+    return resolve(then, { ...outcome, branch }, env, captures);
+  }
   if ('goto' in action) {
     const step = env.route.steps[action.goto]!;
     const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env) });
@@ -172,6 +184,17 @@ function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: rea
   const node = materialize(action, env, captures);
   // A placeholder filled with something the module refuses: better the fallback than a broken 200.
   return node ? { node, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
+}
+
+/** The caller's branch of a weighted split, and its name for logs and metrics. */
+function branchOf(split: Extract<Action, unknown[]>, env: Pick<Env, 'route' | 'ctx'>) {
+  const i = chooseBranch(
+    split.map((b) => b.weight),
+    env.route.id,
+    splitKeyOf(env.ctx.request),
+  );
+  const chosen = split[i]!;
+  return { then: chosen.then, branch: chosen.name ?? `branch-${i + 1}` };
 }
 
 function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, captures: readonly string[]): CallflowNode | undefined {
@@ -193,7 +216,7 @@ function fallbackDecision(env: Env, outcome: ChosenOutcome): Decision {
   const fallback = env.route.fallback;
   // Nothing matched and there is nothing to fall back to; a named reason or trouble stays as it is.
   if (!fallback) return { outcome: isPlainFallback(outcome) ? { kind: 'no-match' } : outcome };
-  if ('goto' in fallback) return resolve(fallback, outcome, env, []);
+  if (Array.isArray(fallback) || 'goto' in fallback) return resolve(fallback, outcome, env, []);
   if (isTwimlAction(fallback)) {
     const twiml = materializeTwiml(fallback, env, []);
     return twiml ? { twiml, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
@@ -219,7 +242,17 @@ export function fallbackCallflow(
 
 /** The callflow Kazoo should run if calling us back fails: the fallback callflow, or a TwiML fallback's callflow equivalent. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
-  const fallback = route.fallback;
+  const fallback = route.fallback && Array.isArray(route.fallback) ? branchOf(route.fallback, { route, ctx }).then : route.fallback;
   if (fallback && isTwimlAction(fallback)) return twimlAsCallflow(fallback.twiml, placeholderValues(ctx), policy);
-  return fallback && 'module' in fallback ? materialize(fallback, { ctx, policy }, []) : undefined;
+  return fallback && !('goto' in fallback) ? materializeOrNothing(fallback, { ctx, policy }) : undefined;
+}
+
+/** A callflow that needs outside data not fetched yet cannot be a failure path: none then. */
+function materializeOrNothing(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>): CallflowNode | undefined {
+  try {
+    return materialize(template, env, []);
+  } catch (error) {
+    if (error instanceof DataNeededError) return undefined;
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import type { CallState } from '../calls/callState';
 import type { PlaceholderValues } from '../routes/placeholders';
 import type { TemporalDayCache } from '../temporal/temporalDayCache';
 import { ZonedClock } from '../temporal/zonedClock';
+import { lookupValue, noOutsideData, type KnownOutsideData } from './outsideData';
 
 /** Everything a rule may look at for one request. */
 export type EvaluationContext = {
@@ -15,6 +16,8 @@ export type EvaluationContext = {
   digits: Record<string, string>;
   /** IVR values and Custom-Application-Vars (the request wins). */
   vars: Record<string, string>;
+  /** Lookups and calendar feeds fetched so far (lib/rules/outsideData.ts). */
+  outside: KnownOutsideData;
 };
 
 export function buildEvaluationContext(
@@ -23,12 +26,14 @@ export function buildEvaluationContext(
   now: Date,
   timezone: string,
   temporalDays?: TemporalDayCache,
+  outside: KnownOutsideData = noOutsideData(),
 ): EvaluationContext {
   return {
     request,
     now,
     timezone,
     clock: new ZonedClock(now, timezone, temporalDays),
+    outside,
     digits: ownMap(state?.digits, request.digits.collections),
     vars: ownMap(state?.vars, request.customApplicationVars),
   };
@@ -61,5 +66,6 @@ export function placeholderValues(ctx: EvaluationContext, match: readonly string
     digits: ctx.digits,
     vars: ctx.vars,
     match,
+    lookup: (lookup, field) => lookupValue(ctx.outside, lookup, field, () => placeholderValues(ctx, match)) ?? '',
   };
 }

@@ -2,6 +2,8 @@ import { holidayAt } from '../holidays/holidayCondition';
 import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
 import type { CompiledPatterns } from '../routes/safePattern';
+import { calendarBusy, lookupValue } from './outsideData';
+import { placeholderValues } from './evaluationContext';
 
 export type ConditionResult = { matched: false } | { matched: true; captures: string[] };
 
@@ -53,7 +55,25 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext, patter
       if (expected.present !== (value !== undefined && value !== '')) return NO_MATCH;
     } else if (value === undefined || !patterns.match(expected.pattern, value)) return NO_MATCH;
   }
+  // Outside data last: a rule whose other conditions fail never costs a fetch.
+  for (const [key, expected] of Object.entries(when.lookup ?? {})) {
+    const [lookup, field] = key.split('.') as [string, string];
+    const value = lookupValue(ctx.outside, lookup, field, () => placeholderValues(ctx));
+    if (!matchValue(value, expected, patterns)) return NO_MATCH;
+  }
+  if (when.calendar && !calendarBusy(ctx.outside, when.calendar.url, ctx.now, ctx.timezone)) return NO_MATCH;
   return { matched: true, captures };
+}
+
+/** A lookup's value against a `lookup` condition: a missing value equals nothing and matches no pattern. */
+function matchValue(
+  value: string | undefined,
+  expected: string | { pattern: string } | { present: boolean },
+  patterns: CompiledPatterns,
+): boolean {
+  if (typeof expected === 'string') return value === expected;
+  if ('present' in expected) return expected.present === (value !== undefined && value !== '');
+  return value !== undefined && patterns.match(expected.pattern, value) !== null;
 }
 
 /**

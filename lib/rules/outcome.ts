@@ -16,6 +16,8 @@ const answerTrouble = {
   invalidAfterSubstitution: z.literal(true).optional(),
   /** The route's fallback callflow is itself invalid: nothing could be served. */
   fallbackInvalid: z.literal(true).optional(),
+  /** The branch of a weighted split this caller took (`rule:greeting@b`). */
+  branch: z.string().optional(),
 };
 
 const ruleOutcome = z.object({ kind: z.literal('rule'), rule: z.string(), ...answerTrouble });
@@ -84,5 +86,5 @@ export function describeOutcome(outcome: Outcome): string {
 }
 
 function troubleSuffix(outcome: ChosenOutcome): string {
-  return `${outcome.invalidAfterSubstitution ? ':invalid-after-substitution' : ''}${outcome.fallbackInvalid ? ':invalid' : ''}`;
+  return `${outcome.branch ? `@${outcome.branch}` : ''}${outcome.invalidAfterSubstitution ? ':invalid-after-substitution' : ''}${outcome.fallbackInvalid ? ':invalid' : ''}`;
 }

@@ -54,6 +54,12 @@ function stepLines(route: Route, name: string, indent: string, open: string[], s
     const last = i === branches.length - 1;
     const prefix = `${indent}${last ? '└─' : '├─'} ${branch.label} → `;
     const action = branch.action;
+    if (Array.isArray(action)) {
+      lines.push(
+        `${prefix}split ${action.map((b) => `${b.weight}: ${'goto' in b.then ? `step ${b.then.goto}` : callflowWords(b.then)}`).join(' / ')}`,
+      );
+      return;
+    }
     if (!action || !('goto' in action)) {
       lines.push(`${prefix}${branch.words ?? callflowWords(action as CallflowNode)}`);
       return;

@@ -56,6 +56,8 @@ function edgesHtml(edges: Edge[]): RawHtml {
 
 function targetHtml(action: Action | undefined): RawHtml {
   if (!action) return html`<span class="bad">503: Kazoo takes the pivot _ branch</span>`;
+  // A weighted split: each branch's share and where it goes.
+  if (Array.isArray(action)) return html`${action.map((b, i) => html`${i > 0 ? ' / ' : ''}${b.weight}: ${targetHtml(b.then)}`)}`;
   if ('goto' in action) return html`<a href="#step-${action.goto}">step ${action.goto}</a>`;
   if ('twiml' in action) return html`a TwiML answer`;
   return html`${describeCallflow(action)}`;
@@ -89,7 +91,7 @@ function stepColumns(route: Route): string[][] {
 }
 
 function targetsOf(actions: (Action | undefined)[]): string[] {
-  return actions.flatMap((a) => (a && 'goto' in a ? [a.goto] : []));
+  return actions.flatMap((a) => (Array.isArray(a) ? targetsOf(a.map((b) => b.then)) : a && 'goto' in a ? [a.goto] : []));
 }
 
 /** A rule's `when` in a few words: "time: Weekdays 9 to 5; caller +4930111". */

@@ -66,6 +66,33 @@ describe('Pivot deployment settings', () => {
     });
   });
 
+  describe('private addresses lookups may reach', () => {
+    let synth: SynthesizedPivot;
+
+    beforeAll(() => {
+      synth = synthPivotStack({ bundling: false, context: { 'pivot:outboundAllowedCidrs': '10.20.0.0/16' } });
+    });
+    afterAll(() => synth.dispose());
+
+    it('reach pivot alone as OUTBOUND_ALLOWED_CIDRS; without the setting no handler may call a private address', () => {
+      // Act
+      const variablesOf = (handler: IConstruct) => synth.resource(handler).Properties.Environment.Variables;
+
+      // Assess
+      expect(variablesOf(synth.stack.service.pivot.handler).OUTBOUND_ALLOWED_CIDRS).toBe('10.20.0.0/16');
+      expect(variablesOf(synth.stack.service.cdr.handler).OUTBOUND_ALLOWED_CIDRS).toBeUndefined();
+      expect(pivotSettingsFromContext(new App().node).outboundAllowedCidrs).toBeUndefined();
+    });
+
+    it('refuses a malformed CIDR at synth, naming the setting', () => {
+      // Act
+      const attempt = () => pivotSettingsFromContext(new App({ context: { 'pivot:outboundAllowedCidrs': '10.0.0.0/33' } }).node);
+
+      // Assess
+      expect(attempt).toThrow('context pivot:outboundAllowedCidrs');
+    });
+  });
+
   describe('a source allowlist', () => {
     let synth: SynthesizedPivot;
 

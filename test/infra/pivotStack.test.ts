@@ -78,6 +78,11 @@ describe('Route key secret', () => {
   });
 });
 
+/** The one prefix grant: secrets whose ARN starts with secret:kazoo-pivot/lookups/. */
+function isLookupSecretGrant(statement: PolicyStatementJson): boolean {
+  return JSON.stringify(statement.Resource).includes(':secret:kazoo-pivot/lookups/*');
+}
+
 describe('Pivot permissions', () => {
   const tableArn = () => ({ 'Fn::GetAtt': [synth.logicalId(synth.stack.service.table), 'Arn'] });
   const statementsOf = (name: HandlerName) => synth.statementsOf(synth.stack.service[name].role);
@@ -134,8 +139,8 @@ describe('Pivot permissions', () => {
     const secret = { Ref: synth.logicalId(synth.stack.service.routeKeySecret) };
 
     // Act
-    const secretStatements = statementsOf(name).filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
+    const secretStatements = statementsOf(name).filter(
+      (statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')) && !isLookupSecretGrant(statement),
     );
 
     // Assess
@@ -144,9 +149,18 @@ describe('Pivot permissions', () => {
     expect(actionsOf(secretStatements[0]!).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
   });
 
-  it('grants no wildcard actions or resources and no AWS managed policies', () => {
+  it('lets pivot (only) read lookup credentials: GetSecretValue under kazoo-pivot/lookups/, nothing else', () => {
     // Act
-    const statements = handlerNames.flatMap(statementsOf);
+    const grants = handlerNames.map((name) => statementsOf(name).filter(isLookupSecretGrant));
+
+    // Assess
+    expect(grants.map((g) => g.length)).toEqual(handlerNames.map((name) => (name === 'pivot' ? 1 : 0)));
+    expect(actionsOf(grants.flat()[0]!)).toEqual(['secretsmanager:GetSecretValue']);
+  });
+
+  it('grants no wildcard actions or resources (but the lookup secret prefix) and no AWS managed policies', () => {
+    // Act
+    const statements = handlerNames.flatMap(statementsOf).filter((statement) => !isLookupSecretGrant(statement));
     const roles = Object.values(synth.template.findResources('AWS::IAM::Role'));
 
     // Assess
@@ -261,6 +275,7 @@ describe('Pivot Lambda functions', () => {
       MAX_QUERY_BYTES: '8192',
       ROUTE_KEY_CACHE_TTL_MS: '300000',
       FOLLOW_UP_TTL_SECONDS: '3600',
+      LOOKUP_SECRET_PREFIX: 'kazoo-pivot/lookups/',
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_METRICS_NAMESPACE: 'KazooPivot',
     });
@@ -468,7 +483,12 @@ describe('cdk-nag AwsSolutions checks', () => {
     const acknowledged = acknowledgements();
 
     // Assess
-    expect([...new Set(acknowledged.map((ack) => ack.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SMG4']);
+    expect([...new Set(acknowledged.map((ack) => ack.id))].sort()).toEqual([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:kazoo-pivot/lookups/*]',
+      'AwsSolutions-L1',
+      'AwsSolutions-SMG4',
+    ]);
     expect(acknowledged.every((ack) => ack.reason.length >= 60)).toBe(true);
     expect(acknowledged.some((ack) => ack.path === synth.stack.node.path || ack.path === '')).toBe(false);
   });

@@ -30,8 +30,10 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
   it('loads every example route', () => {
     // Assess
     expect([...server.examples.loaded].sort()).toEqual([
+      'ab-greeting',
       'account-pin',
       'bridging',
+      'crm-vip',
       'main-number',
       'presence',
       'sales-support',

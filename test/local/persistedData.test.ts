@@ -32,7 +32,7 @@ describe('local server with --persist', () => {
     await second.close();
 
     // Assess
-    expect(first.examples.loaded).toHaveLength(8);
+    expect(first.examples.loaded).toHaveLength(10);
     expect(second.examples.loaded).toEqual([]);
     expect(second.examples.kept).toContain('presence');
     expect(JSON.parse(stored!)).toMatchObject({ description: 'edited by hand' });
