@@ -19,6 +19,7 @@ const { seedPivotTable, startDynalite } = await import('./benchSupport');
 const { measureWarmLatency } = await import('./warmLatency');
 const { measureWarmCpu } = await import('./warmCpu');
 const { measureEngineThroughput, measurePatternMatching } = await import('./engine');
+const { measureTwimlAnswer } = await import('./twimlAnswer');
 const { measureColdStart } = await import('./coldStart');
 const { measureTemporalVsPlain } = await import('./temporalRules');
 const { measureRouteMemory } = await import('./routeMemory');
@@ -58,6 +59,7 @@ try {
   await run('warm CPU', () => measureWarmCpu(dynalite.endpoint, TABLE));
   await run('engine throughput', () => measureEngineThroughput());
   await run('pattern matching', () => measurePatternMatching());
+  await run('TwiML answer', () => measureTwimlAnswer());
   await run('temporal rules', () => measureTemporalVsPlain());
   await run('business hours', () => measureBusinessHours());
   await run('route memory', () => measureRouteMemory());

@@ -5,6 +5,8 @@ import { routeUrlOf } from '../adapters/http/httpApiEvent';
 import { createHttpFunction, type LambdaHttpHandler } from '../adapters/lambda/httpFunction';
 import { createPivotRuntime, lazyRuntime, type PivotRuntime } from '../adapters/lambda/pivotRuntime';
 import { createTelemetry, recordPivotOutcome, type Telemetry } from '../adapters/lambda/telemetry';
+import { withDecidedBy } from '../lib/http/httpAnswer';
+import { describeOutcome } from '../lib/rules/outcome';
 
 /**
  * GET and POST /pivot/{route}: Kazoo's pivot node calls this and runs the
@@ -17,6 +19,8 @@ export function createPivotHandler(
     scheme?: 'https' | 'http';
     /** Each answered request, for the local server's call timelines (the deployed handler sets none). */
     onAnswer?: (answered: { request: PivotRequest; result: PivotResult; judgedAt: Date; latencyMs: number }) => void;
+    /** Name what produced each answer in x-pivot-decided-by (the local server, for the simulator; never deployed). */
+    revealDecision?: boolean;
   } = {},
 ): LambdaHttpHandler {
   const limits = () => ({
@@ -33,7 +37,8 @@ export function createPivotHandler(
     const latencyMs = performance.now() - started;
     recordPivotOutcome(telemetry, request, { ...result, statusCode: result.answer.statusCode, latencyMs });
     options.onAnswer?.({ request, result, judgedAt: now, latencyMs });
-    return result.answer;
+    if (!options.revealDecision) return result.answer;
+    return withDecidedBy(result.answer, `${describeOutcome(result.outcome)}${result.step ? ` step:${result.step}` : ''}`);
   });
 }
 

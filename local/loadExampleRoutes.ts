@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoRouteAdmin } from '../adapters/dynamodb';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
+import { parseJsonText } from '../lib/routes/jsonSyntaxError';
 import { parseRoute } from '../lib/routes/parseRoute';
 
 export type LoadedExamples = {
@@ -10,6 +11,8 @@ export type LoadedExamples = {
   /** Route ids already stored and left alone (persisted data wins over the examples). */
   kept: string[];
   skipped: { file: string; reason: string }[];
+  /** Every route id in the table once loaded: with a persisted table, routes pushed earlier too. */
+  stored: string[];
 };
 
 /**
@@ -22,7 +25,7 @@ export async function loadExampleRoutes(
   dir: string,
   options: { keepExisting: boolean; callflowPolicy?: CallflowPolicy; rewrite?: (text: string) => string },
 ): Promise<LoadedExamples> {
-  const result: LoadedExamples = { loaded: [], kept: [], skipped: [] };
+  const result: LoadedExamples = { loaded: [], kept: [], skipped: [], stored: [] };
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
@@ -31,7 +34,9 @@ export async function loadExampleRoutes(
     let id: string;
     let document: Record<string, unknown>;
     try {
-      document = JSON.parse(text) as Record<string, unknown>;
+      const parsed = parseJsonText(text);
+      if (!parsed.ok) throw new Error(`not valid JSON at ${parsed.error}`);
+      document = parsed.value as Record<string, unknown>;
       id = parseRoute(document, undefined, options.callflowPolicy).id;
     } catch (error) {
       // One broken example must not keep the others from being served.
@@ -47,5 +52,6 @@ export async function loadExampleRoutes(
     await admin.versions.push(id, stored, { draft: false, keep: 20, pushedBy: 'npm start (examples/)' });
     result.loaded.push(id);
   }
+  result.stored = await admin.listRouteIds();
   return result;
 }

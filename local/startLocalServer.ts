@@ -228,7 +228,8 @@ function localHandlers(o: {
   });
   const onAnswer = (answered: Answered) => logAnswered(o.calls, answered);
   const handlers = {
-    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme, onAnswer }),
+    // The simulator prints which rule, step or option answered; only this local server says so.
+    pivot: createPivotHandler(() => runtime, telemetry, { scheme: o.scheme, onAnswer, revealDecision: true }),
     cdr: createCdrHandler(() => runtime, telemetry),
     health: () => healthHandler(),
   };

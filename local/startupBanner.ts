@@ -12,7 +12,8 @@ export function startupBanner(server: LocalServer, options: { clockOverride?: Da
   const query = (route: string) => `?token=${encodeURIComponent(server.tokenFor(route))}`;
   const voiceUrl = (route: string) => `${publicUrl}/pivot/${route}${query(route)}`;
   const localUrl = (route: string) => `${url}/pivot/${route}${query(route)}`;
-  const routes = server.examples.loaded.concat(server.examples.kept).sort();
+  // Every route in the table: with --persist, those pushed in earlier sessions too, not only the examples.
+  const routes = [...new Set([...server.examples.stored, ...server.examples.loaded, ...server.examples.kept])].sort();
   const width = Math.max(...routes.map((r) => r.length), 'health'.length);
   const first = routes.includes('main-number') ? 'main-number' : (routes[0] ?? 'main-number');
   const clock = options.clockOverride

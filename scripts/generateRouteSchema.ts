@@ -4,9 +4,10 @@
  * Generated from the zod route schema so the two cannot drift; a test fails
  * when the checked-in file is stale. Run with `npm run schema`.
  *
- * The JSON Schema is a first line of defence only: what zod checks in code
- * (regex safety, "exactly one of" refinements, callflow module data, goto
- * targets, time zones) is left permissive here. `npm run rules -- validate`
+ * Callflow nodes are checked per module (scripts/moduleDataJsonSchema.ts).
+ * Beyond that the JSON Schema is a first line of defence only: what zod checks
+ * in code (regex safety, "exactly one of" refinements, goto targets, time
+ * zones, URL reachability) is left permissive here. `npm run rules -- validate`
  * is the authority.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ import * as z from 'zod';
 import { callflowNodeSchema } from '../lib/callflow/callflowNode';
 import { conditionsSchema } from '../lib/routes/conditionsSchema';
 import { actionSchema, promptSchema, routeSchema, ruleSchema, stepSchema } from '../lib/routes/routeSchema';
+import { writeModuleDocs } from './generateModuleDocs';
+import { callflowNodeDefs } from './moduleDataJsonSchema';
 
 export const ROUTE_SCHEMA_PATH = fileURLToPath(new URL('../schemas/route.schema.json', import.meta.url));
 
@@ -62,6 +65,7 @@ export function generateRouteSchemaText(): string {
   });
   const schema = {
     ...generated,
+    $defs: { ...generated.$defs, ...callflowNodeDefs() },
     title: 'Kazoo Pivot route',
     description:
       'One routing document, stored per route id in the pivot DynamoDB table. ' +
@@ -73,6 +77,8 @@ export function generateRouteSchemaText(): string {
 function main(): void {
   writeFileSync(ROUTE_SCHEMA_PATH, generateRouteSchemaText());
   process.stdout.write(`wrote ${ROUTE_SCHEMA_PATH}\n`);
+  // The module reference is generated from the same models: one command keeps both current.
+  writeModuleDocs();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -3,11 +3,13 @@
  * and saying what is wrong in words an operator can act on. `validate` is this
  * and nothing more; `push` and `diff` start from the same verdicts.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RouteValidationError, type FieldIssue } from '../../lib/errors';
+import { parseJsonText } from '../../lib/routes/jsonSyntaxError';
 import { parseRoute, usesHolidays } from '../../lib/routes/parseRoute';
+import { unknownDataKeys } from '../../lib/routes/unknownDataKeys';
 import { holidayLibraryLoaded, loadHolidayLibrary } from '../../lib/holidays/holidayCondition';
 import type { Route } from '../../lib/routes/routeSchema';
 import { EXIT_FAILED, EXIT_OK, type RulesIo } from './routeTable';
@@ -35,13 +37,14 @@ export type RouteFileResult = { ok: true; file: string; local: LocalRoute } | { 
 export type LoadedRouteFiles = { results: RouteFileResult[]; valid: LocalRoute[]; errors: string[]; invalidFiles: string[] };
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+const ROUTE_EXTENSIONS = new Set(['.json', ...YAML_EXTENSIONS]);
 
 export function isYamlFile(file: string): boolean {
   return YAML_EXTENSIONS.has(extname(file).toLowerCase());
 }
 
 /**
- * `validate <files…>`: file by file, an OK line or one error line per problem, and a warning line
+ * `validate <files or directories…>`: file by file, an OK line or one error line per problem, and a warning line
  * per quiet mistake; exit 1 if any file is invalid (or, with --strict, has warnings).
  */
 export async function validateCommand(files: string[], io: RulesIo, policy: WarningPolicy = {}): Promise<number> {
@@ -57,7 +60,7 @@ export async function validateCommand(files: string[], io: RulesIo, policy: Warn
     }
   }
   if (loaded.invalidFiles.length === 0) return EXIT_OK;
-  io.stderr.write(`${loaded.invalidFiles.length} of ${plural(files.length, 'file')} invalid\n`);
+  io.stderr.write(`${loaded.invalidFiles.length} of ${plural(loaded.results.length, 'file')} invalid\n`);
   return EXIT_FAILED;
 }
 
@@ -67,14 +70,19 @@ function plural(count: number, noun: string): string {
 
 /**
  * Reads and validates every file, in order, collecting every problem rather than stopping at the first.
- * With `strict`, a file with warnings is invalid and its warnings are its errors.
+ * With `strict`, a file with warnings is invalid and its warnings are its errors. A directory stands
+ * for its route files (.json, .yaml, .yml, in name order, subdirectories included).
  */
-export async function loadRouteFiles(files: string[], policy: WarningPolicy = {}): Promise<LoadedRouteFiles> {
+export async function loadRouteFiles(paths: string[], policy: WarningPolicy = {}): Promise<LoadedRouteFiles> {
   const results: RouteFileResult[] = [];
-  for (const file of files) {
-    const result = await loadRouteFile(file, policy.now ?? new Date());
-    const strictFailure = policy.strict && result.ok && result.local.warnings.length > 0;
-    results.push(strictFailure ? { ok: false, file, errors: result.local.warnings.map((w) => `error (--strict): ${w}`) } : result);
+  for (const path of paths) {
+    const files = await routeFilesIn(path);
+    if (files.length === 0) results.push({ ok: false, file: path, errors: [`${path}: a directory with no .json, .yaml or .yml files`] });
+    for (const file of files) {
+      const result = await loadRouteFile(file, policy.now ?? new Date());
+      const strictFailure = policy.strict && result.ok && result.local.warnings.length > 0;
+      results.push(strictFailure ? { ok: false, file, errors: result.local.warnings.map((w) => `error (--strict): ${w}`) } : result);
+    }
   }
   return {
     results,
@@ -94,7 +102,9 @@ async function loadRouteFile(file: string, now: Date): Promise<RouteFileResult> 
       await loadHolidayLibrary();
       route = parseRoute(read.document);
     }
-    const warnings = routeWarnings(route, read.document, now).map((issue) => describeIssue(file, route.id, issue, read.document));
+    // Keys Kazoo would ignore or that would be dropped (likely typos) are quiet mistakes too.
+    const issues = [...routeWarnings(route, read.document, now), ...unknownDataKeys(read.document as Record<string, unknown>)];
+    const warnings = issues.map((issue) => describeIssue(file, route.id, issue, read.document));
     const document = withSortedDays(read.document as Record<string, unknown>);
     return { ok: true, file, local: { file, routeId: route.id, document, route, warnings } };
   } catch (error) {
@@ -131,6 +141,21 @@ export function withSortedDays(document: Record<string, unknown>): Record<string
   };
 }
 
+/** The path itself when it is not a directory (reading it reports what is wrong); else its route files. */
+async function routeFilesIn(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) files.push(...(await routeFilesIn(child)));
+    else if (ROUTE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(child);
+  }
+  return files;
+}
+
 /** Two files claiming one route id would overwrite each other in the table. */
 export function findDuplicateRoutes(routes: LocalRoute[]): string[] {
   const filesById = new Map<string, string[]>();
@@ -156,20 +181,21 @@ async function readRouteFile(file: string): Promise<RouteFileText> {
       return { ok: false, file, error: yamlProblem(error) };
     }
   }
-  try {
-    return { ok: true, file, document: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, file, error: `not valid JSON (${(error as Error).message})` };
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? { ok: true, file, document: parsed.value } : { ok: false, file, error: `not valid JSON at ${parsed.error}` };
 }
 
-/** The YAML parser's complaint in one line; running out of stack is nesting, whatever the parser calls it. */
+/**
+ * The YAML parser's complaint in one line, where it is first ("at line 3, column 5: …",
+ * as for JSON); running out of stack is nesting, whatever the parser calls it.
+ */
 function yamlProblem(error: unknown): string {
-  const { code, linePos, message } = error as { code?: unknown; linePos?: { line: number }[]; message?: unknown };
+  const { code, linePos, message } = error as { code?: unknown; linePos?: { line: number; col: number }[]; message?: unknown };
   if (code === 'RESOURCE_EXHAUSTION') {
     return `too deeply nested to read${linePos?.[0] ? ` (from line ${linePos[0].line})` : ''}`;
   }
-  return `not valid YAML (${firstLine(String(message))})`;
+  const reason = firstLine(String(message)).replace(/ at line \d+, column \d+:?$/, '');
+  return linePos?.[0] ? `not valid YAML at line ${linePos[0].line}, column ${linePos[0].col}: ${reason}` : `not valid YAML (${reason})`;
 }
 
 function firstLine(text: string): string {

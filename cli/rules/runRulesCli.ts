@@ -1,6 +1,7 @@
 /** The rules CLI: its help text, argument parsing, and dispatch to the commands. */
 import { parseArgs } from 'node:util';
 import { diffCommand } from './diffRoutes';
+import { convertTwimlCommand } from './convertTwiml';
 import { validateCommand } from './routeFiles';
 import { readRouteKeysFromSecretsManager, urlCommand } from './routeUrls';
 import {
@@ -17,6 +18,7 @@ import { deleteCommand, listCommand, pullCommand, pushCommand } from './tableCom
 import { closeCommand, reopenCommand } from './closureCommands';
 import { kazooRulesCommand } from './kazooRulesCommand';
 import { routeSchema } from '../../lib/routes/routeSchema';
+import { didYouMean } from '../../lib/didYouMean';
 import { pusherIdentity } from './pusherIdentity';
 import { historyCommand, publishCommand, rollbackCommand } from './versionCommands';
 import { impactCommand } from './impactCommand';
@@ -31,13 +33,16 @@ Manage the routing rules (route documents) of Kazoo Pivot, one item per route in
 Route files are JSON or YAML (.yaml, .yml); see examples/ and schemas/route.schema.json.
 
 Commands:
-  validate <files...>   check route files; errors name file, route, rule and field. Warnings name quiet
-                        mistakes the same way: a zone without DST where the place has it (EST, MST…), a
+  validate <files...>   check route files (a directory: its .json/.yaml/.yml files); errors name file, route,
+                        rule and field (line and column for JSON/YAML syntax), with "did you mean" hints.
+                        Warnings name quiet mistakes the same way: a data field the module lacks, a
+                        zone without DST where the place has it (EST, MST…), a
                         yearly rule without month, a window that can never match, days out of order, a
                         rule after an unconditional rule, duplicate rule names, a start_date in the future.
                         --strict makes warnings errors.
   push <files...>       validate all, then write them; shows created / updated (what changed) / unchanged.
-                        Nothing is written when any file is invalid (or, with --strict, has warnings). Each
+                        Nothing is written when any file is invalid (or, with --strict, has warnings);
+                        directories work as for validate. Each
                         changed route becomes the next numbered version and goes live (--draft: stored as
                         the draft; only the draft's testCallers get it until \`publish\`). --message TEXT notes
                         why; --keep N versions are kept (default: env RULES_KEEP_VERSIONS, else ${DEFAULT_KEEP};
@@ -56,8 +61,10 @@ Commands:
   diff <files...>       compare local files with the table: created / changed (every changed path) / unchanged;
                         --calls: what changes for callers instead (same as impact)
   pull <route>          print the stored live route as JSON (--out FILE writes it; .yaml/.yml writes YAML;
-                        --version N: that stored version instead)
-  list                  print the stored route ids; a closed route shows CLOSED, until when, its message
+                        --version N: that stored version instead), with a $schema pointing at
+                        schemas/route.schema.json from where it is written
+  list                  print the stored route ids; a closed route shows CLOSED, until when, its message;
+                        routes that no longer validate are marked on stderr
   close <route>         emergency closure: calls get the route's closed callflow (else its fallback) within
                         the route cache time, whatever its rules say. --until <time> (90m, 2h, 2026-12-24T17:00
                         in the route's zone, or an instant with offset), --message <text> spoken first.
@@ -73,6 +80,8 @@ Commands:
                         local key npm start uses (PIVOT_ROUTE_KEY), base http://localhost:3000 (PUBLIC_URL, PORT).
                         Two regions: --base once per region, primary first; --kazoo prints the ready pivot node
                         (each region tried in turn via _, then the route's fallback from --file or the table).
+  convert-twiml <file>  print the Kazoo callflow that does what a TwiML file does, or name the verbs that have
+                        no callflow equivalent (and the TwiML Kazoo cannot run at all)
 
 Options:
   --table NAME          DynamoDB table (default: env TABLE_NAME, else ${DEFAULT_TABLE})
@@ -100,7 +109,7 @@ Exit codes: 0 done, 1 invalid input / missing route / store failure, 2 bad comma
 3 impact --fail-on-change found a change.
 
 Examples:
-  npm run rules -- validate examples/*.json
+  npm run rules -- validate examples/
   npm run rules -- push examples/*.json --endpoint http://127.0.0.1:8000
   npm run rules -- diff routes/main-number.yaml --table kazoo-pivot-prod --region eu-west-1
   npm run rules -- push routes/main-number.yaml --draft -m "new after-hours menu"
@@ -110,6 +119,7 @@ Examples:
   npm run rules -- publish main-number 7
   npm run rules -- rollback main-number
   npm run rules -- pull main-number --out main-number.json
+  npm run rules -- convert-twiml app/welcome.xml
   npm run rules -- close main-number --until 2h --message "We are closed due to a storm." --endpoint http://127.0.0.1:8000
   npm run rules -- reopen main-number --endpoint http://127.0.0.1:8000
   npm run rules -- kazoo-rules examples/small-business.json
@@ -151,6 +161,7 @@ const ARITY: Record<string, Arity> = {
   delete: { min: 1, max: 1, operand: '<route>' },
   list: { min: 0, max: 0, operand: '' },
   url: { min: 1, max: 1, operand: '<route>' },
+  'convert-twiml': { min: 1, max: 1, operand: '<file>' },
   impact: { min: 1, max: Infinity, operand: '<files...>' },
   show: { min: 1, max: 1, operand: '<route>' },
   history: { min: 1, max: 1, operand: '<route>' },
@@ -214,7 +225,7 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   }
   if (command === undefined) return usageError('no command given', io);
   const arity = ARITY[command];
-  if (!arity) return usageError(`unknown command "${command}"`, io);
+  if (!arity) return usageError(`unknown command "${command}"${didYouMean(command, Object.keys(ARITY))}`, io);
   if (operands.length < arity.min || operands.length > arity.max) {
     return usageError(
       `${command} takes ${arity.operand || 'no arguments'}${operands.length > arity.max && arity.max > 0 ? ' (one only)' : ''}`,
@@ -286,6 +297,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
   switch (command) {
     case 'validate':
       return validateCommand(operands, io, { strict: values.strict, now: fullDeps.now() });
+    case 'convert-twiml':
+      return convertTwimlCommand(first, io);
     case 'push':
       return pushCommand(
         operands,

@@ -3,6 +3,8 @@
  * Each runs inside withRouteTable, so a store failure reads the same everywhere.
  */
 import { writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify as toYaml } from 'yaml';
 import { RouteValidationError } from '../../lib/errors';
 import { parseRoute } from '../../lib/routes/parseRoute';
@@ -112,9 +114,25 @@ export async function pullCommand(
       return emit(text.endsWith('\n') ? text : `${text}\n`, out, io);
     }
     warnIfInvalid(stored.document, routeId, io);
-    const pretty = out !== undefined && isYamlFile(out) ? toYaml(stored.document) : `${JSON.stringify(stored.document, null, 2)}\n`;
+    const document = { $schema: schemaReference(out), ...stored.document };
+    // VS Code's YAML extension finds the schema by this comment line; JSON editors by the key.
+    const yaml = () => `# yaml-language-server: $schema=${document.$schema}\n${toYaml(document)}`;
+    const pretty = out !== undefined && isYamlFile(out) ? yaml() : `${JSON.stringify(document, null, 2)}\n`;
     return emit(pretty, out, io, routeId);
   });
+}
+
+const ROUTE_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/route.schema.json', import.meta.url));
+
+/**
+ * The table keeps no `$schema` (it only tells an editor where the schema sits);
+ * a pulled copy gets one back, relative to where it is written (the current
+ * directory for stdout), so editing it is checked as you type.
+ */
+function schemaReference(out: string | undefined): string {
+  const from = out === undefined ? process.cwd() : dirname(resolve(out));
+  const path = relative(from, ROUTE_SCHEMA_FILE).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 async function versionText(admin: RouteAdmin, routeId: string, version: number): Promise<string | undefined> {
@@ -145,25 +163,50 @@ function warnIfInvalid(document: Record<string, unknown>, routeId: string, io: R
 
 /**
  * `list`: route ids, one a line, sorted; nothing on stdout for an empty table, so scripts can loop over it.
- * A route closed by `rules close` says so after a tab (`cut -f1` keeps the ids).
+ * A route closed by `rules close` says so after a tab (`cut -f1` keeps the ids). A stored route that no
+ * longer validates (hand-edited, or written before a rule tightened) is marked on stderr with its first problem.
  */
 export async function listCommand(target: TableTarget, io: RulesIo, deps: TableDeps, now: Date = new Date()): Promise<number> {
   return withRouteTable(target, io, deps, async (admin, closureAdmin) => {
     const ids = await admin.listRouteIds();
     const closures = await closureAdmin.listClosures();
+    const invalid: string[] = [];
     for (const id of ids) {
+      const text = await admin.getRoute(id);
+      const problem = storedRouteProblem(text, id);
+      if (problem) invalid.push(`  ✗ ${id}: ${problem}`);
       const closure = closures.get(id);
       if (!isClosureActive(closure, now)) {
         io.stdout.write(`${id}\n`);
         continue;
       }
-      const stored = parseStoredText((await admin.getRoute(id)) ?? '');
+      const stored = parseStoredText(text ?? '');
       const timezone = stored.ok && typeof stored.document.timezone === 'string' ? stored.document.timezone : 'UTC';
       io.stdout.write(`${id}\tCLOSED ${describeClosure(closure, timezone)}\n`);
     }
     if (ids.length === 0) io.stderr.write(`no routes in ${describeTarget(target)}\n`);
+    if (invalid.length > 0) {
+      io.stderr.write(`${invalid.length} of ${ids.length} stored routes no longer validate and are not served as stored:\n`);
+      io.stderr.write(`${invalid.join('\n')}\n`);
+      io.stderr.write(`fix one with \`npm run rules -- pull <route> --out <file>\`, edit, then \`push\` it\n`);
+    }
     return EXIT_OK;
   });
+}
+
+/** Why a stored route would not be served as stored, or undefined when it validates. */
+function storedRouteProblem(text: string | undefined, routeId: string): string | undefined {
+  if (text === undefined) return undefined; // deleted between the scan and the read
+  const stored = parseStoredText(text);
+  if (!stored.ok) return stored.reason;
+  try {
+    parseRoute(stored.document, routeId);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof RouteValidationError)) throw error;
+    const [first, ...more] = error.issues;
+    return `${first?.path || '(root)'}: ${first?.message}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
+  }
 }
 
 /** `delete <route> --yes`: the route stops being served (within the 30 s route cache), hence the explicit --yes. */

@@ -7,7 +7,8 @@
 import type * as z from 'zod';
 import { callflowNodeShapeSchema, type CallflowNode } from './callflowNode';
 import type { FieldIssue } from '../errors';
-import { isKnownModule, moduleDataSchemas } from './moduleDataSchemas';
+import { didYouMean } from '../didYouMean';
+import { isKnownModule, MODULE_NAME_HINTS, moduleDataSchemas } from './moduleDataSchemas';
 import { isLoopbackRefusal } from './modules/reachableUrl';
 
 export type CallflowValidation = { ok: true; node: CallflowNode } | { ok: false; issues: FieldIssue[] };
@@ -47,7 +48,8 @@ function checkNode(node: unknown, path: Path, walk: Walk): void {
   const { module, data, children } = node;
   if (typeof module === 'string' && module.length > 0) {
     if (!isKnownModule(module)) {
-      issues.push({ path: formatPath([...path, 'module']), message: `unknown callflow module "${module}"` });
+      const hint = didYouMean(module, Object.keys(moduleDataSchemas), MODULE_NAME_HINTS);
+      issues.push({ path: formatPath([...path, 'module']), message: `unknown callflow module "${module}"${hint}` });
     } else if (isJsonObject(data)) {
       const result = moduleDataSchemas[module].safeParse(data);
       if (!result.success) collectZodIssues(result.error.issues, [...path, 'data'], walk);

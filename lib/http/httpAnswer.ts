@@ -13,6 +13,17 @@ export type HttpAnswer = { statusCode: number; headers: Record<string, string>; 
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
 
+/**
+ * Names what produced an answer (`rule:business-hours`, `option:menu.1 step:menu`…).
+ * Only the local server sends it, for the call simulator: a deployed stack keeps
+ * its routes' insides to itself.
+ */
+export const DECIDED_BY_HEADER = 'x-pivot-decided-by';
+
+export function withDecidedBy(answer: HttpAnswer, decidedBy: string): HttpAnswer {
+  return { ...answer, headers: { ...answer.headers, [DECIDED_BY_HEADER]: decidedBy } };
+}
+
 export function jsonAnswer(statusCode: number, body: unknown): HttpAnswer {
   return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
 }

@@ -1,7 +1,7 @@
 import { AuthError, CallEndedError, FollowUpRefusedError, RouteNotFoundError } from '../errors';
 import { errorAnswer, jsonAnswer, type HttpAnswer } from '../http/httpAnswer';
 import { renderPivotAnswer } from '../callflow/renderPivotAnswer';
-import type { CallflowPolicy } from '../callflow/validateCallflow';
+import { KAZOO_CALLFLOW_POLICY, type CallflowPolicy } from '../callflow/validateCallflow';
 import type { PivotRequest } from '../request/pivotRequest';
 import { decideEntry, decideFollowUp, decideVersionGone, type Decision } from '../rules/decideAnswer';
 import type { RouteVersions } from '../routes/pinnedRouteVersions';
@@ -18,6 +18,8 @@ import type { CallKey, CallState } from '../calls/callState';
 import { followUpExpiry, followUpQuery, followUpSignature, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } from './sealedFollowUp';
 import { withDeadline } from './withDeadline';
+import { twimlAnswer } from '../twiml/renderTwimlAnswer';
+import { fallbackTwiml } from '../rules/twimlFallback';
 import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
 import type { ClosureStore, EmergencyClosure } from '../closures/emergencyClosure';
 import { freshestState } from '../rules/crossRegionFollowUp';
@@ -101,6 +103,10 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
       const { decision, replayed } = await decideWithOutsideData(deps.outside, route, { deadlineAt, signal }, (outside) =>
         decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, outside, 'gone' in choice, emergencyClosure),
       );
+      if (decision.twiml !== undefined) {
+        const answer = twimlAnswer(decision.twiml);
+        return { answer, outcome: decision.outcome, routeId, step: decision.awaiting?.step, ...(replayed ? { replayed } : {}) };
+      }
       if (!decision.node) {
         const answer = jsonAnswer(503, { error: 'no_match', message: `no rule of route "${routeId}" matched and it has no fallback` });
         return { answer, outcome: decision.outcome, routeId };
@@ -217,6 +223,9 @@ function degradedAnswer(deps: PivotDeps, request: PivotRequest, ctx: PivotContex
   const routeId = request.routeId;
   const known = routeId ? deps.rules.lastKnown(routeId) : undefined;
   const route = known && allowsAccount(known, request) ? known : undefined;
+  // A TwiML fallback goes out as TwiML; fallbackCallflow would give its callflow equivalent.
+  const twiml = route && fallbackTwiml(route, request, ctx.now, deps.callflowPolicy ?? KAZOO_CALLFLOW_POLICY);
+  if (twiml) return { answer: twimlAnswer(twiml), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };
   const node = route && fallbackCallflow(route, request, ctx.now, deps.callflowPolicy);
   if (node)
     return { answer: renderPivotAnswer(node, deps.callflowPolicy), outcome: { kind: 'degraded', answer: 'fallback' }, routeId, error };

@@ -15,6 +15,7 @@ export const UNAVAILABLE_WORDS = 'no answer (503: Kazoo takes the pivot _ branch
 export function summarizeDecision(decision: Decision): AnswerSummary {
   const via = describeOutcome(decision.outcome);
   if (decision.awaiting) return { key: `step:${decision.awaiting.step}`, words: `step ${decision.awaiting.step}`, via };
+  if (decision.twiml !== undefined) return { key: `twiml:${decision.twiml}`, words: 'a TwiML answer', via };
   if (!decision.node) return { key: 'unavailable', words: UNAVAILABLE_WORDS, via };
   return { key: `callflow:${canonicalJson(decision.node)}`, words: describeCallflow(decision.node), via };
 }

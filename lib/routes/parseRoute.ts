@@ -9,6 +9,9 @@ import { CompiledPatterns } from './safePattern';
 import { documentShapeIssue } from './documentShape';
 import { TemporalDayCache } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
+import { didYouMean } from '../didYouMean';
+import { knownKeysAt } from './knownKeys';
+import { checkTwimlAction, isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { holidayLibraryLoaded, unknownHolidayPlace } from '../holidays/holidayCondition';
 
 /**
@@ -78,7 +81,7 @@ function idOf(document: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function* actionsOf(route: Route): Generator<{ action: PlainAction; path: string }> {
+function* actionsOf(route: Route): Generator<{ action: PlainAction | TwimlAction; path: string }> {
   for (const [i, rule] of route.rules.entries()) yield* plainActions(rule.then, `rules.${i}.then`);
   for (const [stepName, step] of Object.entries(route.steps)) {
     for (const [i, option] of step.options.entries()) yield* plainActions(option.then, `steps.${stepName}.options.${i}.then`);
@@ -125,14 +128,24 @@ function closedActionOf(route: Route, own: Action | undefined): Action | undefin
 }
 
 /** A split's branches, each at its own path; any other action as it is. */
-function* plainActions(action: Action, path: string): Generator<{ action: PlainAction; path: string }> {
+function* plainActions(action: Action, path: string): Generator<{ action: PlainAction | TwimlAction; path: string }> {
   if (!Array.isArray(action)) return yield { action, path };
   for (const [i, branch] of action.entries()) yield { action: branch.then, path: `${path}.${i}.then` };
 }
 
-function checkAction(action: PlainAction, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
+function checkAction(action: PlainAction | TwimlAction, path: string, route: Route, issues: FieldIssue[], policy: CallflowPolicy): void {
   if ('goto' in action) {
-    if (!Object.hasOwn(route.steps, action.goto)) issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"` });
+    if (!Object.hasOwn(route.steps, action.goto)) {
+      const hint = didYouMean(action.goto, Object.keys(route.steps));
+      issues.push({ path: `${path}.goto`, message: `no step named "${action.goto}"${hint}` });
+    }
+    return;
+  }
+  if (isTwimlAction(action)) {
+    for (const p of findPlaceholders(action.twiml)) {
+      if (!isKnownPlaceholder(p.name)) issues.push({ path: `${path}.twiml`, message: `unknown placeholder {{${p.name}}}` });
+    }
+    issues.push(...checkTwimlAction(action, path, route, policy, hasPlaceholder));
     return;
   }
   for (const p of findPlaceholders(action)) {
@@ -175,6 +188,16 @@ type FlatIssue = { path: PropertyKey[]; message: string };
  */
 function specificIssues(issue: z.core.$ZodIssue, base: PropertyKey[]): FlatIssue[] {
   const path = [...base, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(routeSchema, path);
+    // A key another form of the value takes (`module` beside `twiml`, `play` beside `tts`): not unknown, misplaced.
+    return issue.keys.map((key) => ({
+      path,
+      message: known.includes(key)
+        ? `"${key}" cannot go with the other keys here (they choose another form of this value)`
+        : `unknown key "${key}"${didYouMean(key, known)}`,
+    }));
+  }
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
   const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
   // Ties go to the branch with fewer complaints: `{module}` without data is a callflow missing data, not a bad goto.

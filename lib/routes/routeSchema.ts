@@ -4,6 +4,7 @@ import { closureSchemaOf } from './closureSchema';
 import { conditionsSchema, patternSchema } from './conditionsSchema';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import type { CompiledPatterns } from './safePattern';
+import { twimlActionSchema } from '../twiml/twimlAction';
 import type { TemporalDayCache } from '../temporal/temporalDayCache';
 import { lookupSchema } from './lookupSchema';
 import { splitSchema } from './splitSchema';
@@ -15,12 +16,12 @@ export function isRouteId(value: string): boolean {
   return name.safeParse(value).success;
 }
 
-/** Either a callflow (may hold {{placeholders}}) or a jump to an IVR step. */
+/** A callflow (may hold {{placeholders}}), a jump to an IVR step, or a TwiML answer. */
 export const gotoSchema = z.strictObject({ goto: name.describe('An IVR step of this route') });
 export const plainActionSchema = z.union([gotoSchema, callflowNodeSchema]);
 export type PlainAction = z.output<typeof plainActionSchema>;
-/** A callflow, a jump to a step, or a weighted split between them (sticky per caller). */
-export const actionSchema = z.union([gotoSchema, callflowNodeSchema, splitSchema(plainActionSchema)]);
+/** A callflow, a jump to a step, a TwiML answer, or a weighted split between callflows and steps (sticky per caller). */
+export const actionSchema = z.union([gotoSchema, twimlActionSchema, callflowNodeSchema, splitSchema(plainActionSchema)]);
 export type Action = z.output<typeof actionSchema>;
 
 export const ruleSchema = z.strictObject({

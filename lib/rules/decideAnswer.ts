@@ -12,18 +12,23 @@ import { mustRestartStep } from './crossRegionFollowUp';
 import type { PivotRequest } from '../request/pivotRequest';
 import type { CallState } from '../calls/callState';
 import type { ChosenOutcome, DecisionOutcome } from './outcome';
+import { isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
+import { fillTwiml } from '../twiml/renderTwimlAnswer';
+import { twimlAsCallflow } from './twimlFallback';
 import type { KnownOutsideData } from './outsideData';
 import { chooseBranch, splitKeyOf } from './splitBranch';
 import { isClosureActive, type EmergencyClosure } from '../closures/emergencyClosure';
 import { closedAction, routeClosureAt, withClosureMessage } from './closures';
 
 /**
- * What to answer one Pivot request with. `node` undefined means nothing can be
+ * What to answer one Pivot request with. Neither `node` nor `twiml` means nothing can be
  * served (no rule matched and the route has no fallback): the handler answers 503
  * so Kazoo takes the pivot node's `_` branch.
  */
 export type Decision = {
   node?: CallflowNode;
+  /** A TwiML answer, filled in and checked against Kazoo's subset (instead of `node`). */
+  twiml?: string;
   /** For logs, metrics and the call state (describeOutcome gives its text). */
   outcome: DecisionOutcome;
   /** The step now waiting for input, when the answer is a step prompt. */
@@ -142,7 +147,12 @@ function closedDecision(env: Env, closure: EmergencyClosure): Decision {
     const node = renderStepPrompt(action.goto, env.route.steps[action.goto]!, env.pivotBack, { notice, onPivotFailure: fallbackNode(env) });
     return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
   }
-  const next = action ? materialize(action, env, []) : undefined;
+  // A TwiML closed answer goes out as its callflow equivalent, so the closure message can play first.
+  const next = !action
+    ? undefined
+    : isTwimlAction(action)
+      ? twimlAsCallflow(action.twiml, placeholderValues(env.ctx), env.policy)
+      : materialize(action, env, []);
   const node = withClosureMessage(closure, next);
   return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
 }
@@ -173,6 +183,10 @@ function resolve(action: Action, outcome: ChosenOutcome, env: Env, captures: rea
     const node = renderStepPrompt(action.goto, step, env.pivotBack, { onPivotFailure: fallbackNode(env) });
     return { node, outcome, awaiting: { step: action.goto, attempts: 1 } };
   }
+  if (isTwimlAction(action)) {
+    const twiml = materializeTwiml(action, env, captures);
+    return twiml ? { twiml, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
+  }
   const node = materialize(action, env, captures);
   // A placeholder filled with something the module refuses: better the fallback than a broken 200.
   return node ? { node, outcome } : fallbackDecision(env, { ...outcome, invalidAfterSubstitution: true });
@@ -194,11 +208,25 @@ function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, c
   return validateCallflow(node, env.policy).ok ? node : undefined;
 }
 
+function materializeTwiml(action: TwimlAction, env: Env, captures: readonly string[]): string | undefined {
+  const values = placeholderValues(env.ctx, captures);
+  const filled = fillTwiml(action.twiml, {
+    fill: (value) => substitutePlaceholders(value, values),
+    voiceUrlFor: (step) => env.pivotBack.voiceUrlFor(step),
+    allowLoopbackUrls: env.policy.allowLoopbackUrls,
+  });
+  return filled.ok ? filled.body : undefined;
+}
+
 function fallbackDecision(env: Env, outcome: ChosenOutcome): Decision {
   const fallback = env.route.fallback;
   // Nothing matched and there is nothing to fall back to; a named reason or trouble stays as it is.
   if (!fallback) return { outcome: isPlainFallback(outcome) ? { kind: 'no-match' } : outcome };
   if (Array.isArray(fallback) || 'goto' in fallback) return resolve(fallback, outcome, env, []);
+  if (isTwimlAction(fallback)) {
+    const twiml = materializeTwiml(fallback, env, []);
+    return twiml ? { twiml, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
+  }
   const node = materialize(fallback, env, []);
   return node ? { node, outcome } : { outcome: { ...outcome, fallbackInvalid: true } };
 }
@@ -218,9 +246,10 @@ export function fallbackCallflow(
   return fallbackNode({ route, ctx, policy });
 }
 
-/** The callflow Kazoo should run if calling us back fails: the fallback, when it is a plain callflow. */
+/** The callflow Kazoo should run if calling us back fails: the fallback callflow, or a TwiML fallback's callflow equivalent. */
 function fallbackNode({ route, ctx, policy }: Pick<Env, 'route' | 'ctx' | 'policy'>): CallflowNode | undefined {
   const fallback = route.fallback && Array.isArray(route.fallback) ? branchOf(route.fallback, { route, ctx }).then : route.fallback;
+  if (fallback && isTwimlAction(fallback)) return twimlAsCallflow(fallback.twiml, placeholderValues(ctx), policy);
   return fallback && !('goto' in fallback) ? materializeOrNothing(fallback, { ctx, policy }) : undefined;
 }
 

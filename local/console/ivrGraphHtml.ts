@@ -59,6 +59,7 @@ function targetHtml(action: Action | undefined): RawHtml {
   // A weighted split: each branch's share and where it goes.
   if (Array.isArray(action)) return html`${action.map((b, i) => html`${i > 0 ? ' / ' : ''}${b.weight}: ${targetHtml(b.then)}`)}`;
   if ('goto' in action) return html`<a href="#step-${action.goto}">step ${action.goto}</a>`;
+  if ('twiml' in action) return html`a TwiML answer`;
   return html`${describeCallflow(action)}`;
 }
 

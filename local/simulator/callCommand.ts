@@ -10,7 +10,7 @@ import { KAZOO_VERSIONS } from './kazooFailover';
 import { DEFAULT_MAX_REQUESTS, playCall, type SimulatedCall } from './playCall';
 import { transcriptText } from './transcriptText';
 
-export const EXIT = { completed: 0, failed: 1, usage: 2, notSimulated: 3 } as const;
+export const EXIT = { completed: 0, failed: 1, usage: 2 } as const;
 
 export const CALL_USAGE = `usage: npm run call -- [options]
 
@@ -38,14 +38,14 @@ who calls
   --user-id <id>        repeatable                          --language <code> default en-us
   --call-id <id>        default sim-<uuid>
 what the caller does
-  --digits 1,12345,9876 one entry per collect_dtmf; an empty or missing entry is a timeout
+  --digits 1,12345,9876 one entry per collect_dtmf or TwiML <Gather>; an empty or missing entry is a timeout
   --answer              bridged calls are answered (default: no answer, Kazoo follows _)
 output
   --json                the transcript as JSON
   --max-requests <n>    stop after n requests (default ${DEFAULT_MAX_REQUESTS})
 
-exit status: 0 the call completes, 1 it would fail (non-200, broken answer, loop),
-             2 usage error, 3 TwiML answer (not simulated)`;
+exit status: 0 the call completes, 1 it would fail (non-200, broken answer or TwiML Kazoo cannot run, loop),
+             2 usage error`;
 
 export type CallCommandIo = { out(text: string): void; err(text: string): void; env: Record<string, string | undefined> };
 
@@ -93,8 +93,7 @@ export async function runCallCommand(argv: string[], io: CallCommandIo): Promise
   }
   const transcript = await playCall(sim);
   io.out(json ? JSON.stringify(transcript, null, 2) : transcriptText(transcript));
-  if (transcript.failed) return EXIT.failed;
-  return transcript.ending === 'twiml' ? EXIT.notSimulated : EXIT.completed;
+  return transcript.failed ? EXIT.failed : EXIT.completed;
 }
 
 type Values = {

@@ -94,7 +94,7 @@ function applyToCall(action: ActionEvent, call: KazooCall, digits: DigitScript):
 }
 
 /** What collect_dtmf keeps of a scripted entry: up to the first terminator, at most max_digits. */
-function collected(entry: string | undefined, max: number, terminators: string[]): string {
+export function collected(entry: string | undefined, max: number, terminators: string[]): string {
   if (!entry) return '';
   let digits = '';
   for (const ch of entry) {

@@ -23,6 +23,10 @@ export class KazooCall {
   language: string | undefined;
   readonly collections: Record<string, string> = {};
   readonly customVars: Record<string, string> = {};
+  /** What the last TwiML <Gather> heard: the next request carries it as a plain `Digits` string. */
+  gathered: string | undefined;
+  /** Variables TwiML <Set> made: later requests carry them as top-level parameters. */
+  readonly twimlVars: Record<string, string> = {};
 
   constructor(readonly party: CallParty) {
     this.callerIdName = party.callerName;
@@ -32,8 +36,13 @@ export class KazooCall {
 
   /** kzt_kazoo:req_params (req_format=kazoo) or kzt_twiml:req_params (twiml), empty values left out. */
   requestParams(format: 'kazoo' | 'twiml'): KazooParams {
+    const digits = this.gathered ?? (Object.keys(this.collections).length > 0 ? { ...this.collections } : undefined);
+    const params = this.formatParams(format, digits);
+    return Object.keys(this.twimlVars).length > 0 ? { ...this.twimlVars, ...params } : params;
+  }
+
+  private formatParams(format: 'kazoo' | 'twiml', digits: KazooParams[string]): KazooParams {
     const p = this.party;
-    const digits = Object.keys(this.collections).length > 0 ? { ...this.collections } : undefined;
     if (format === 'twiml') {
       return {
         CallSid: p.callId,

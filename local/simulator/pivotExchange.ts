@@ -1,3 +1,4 @@
+import { DECIDED_BY_HEADER } from '../../lib/http/httpAnswer';
 import { kazooQueryString, type KazooParams } from '../../lib/request/encodeKazooParams';
 
 /** A pivot node's request settings, with Kazoo's schema defaults filled in. */
@@ -12,7 +13,7 @@ export type PivotSettings = {
 export type SentRequest = { method: 'GET' | 'POST'; url: string; contentType?: string; body?: string };
 
 export type HttpOutcome =
-  | { kind: 'response'; status: number; contentType?: string; body: string }
+  | { kind: 'response'; status: number; contentType?: string; body: string; decidedBy?: string }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'unreachable'; message: string };
 
@@ -50,7 +51,8 @@ export async function sendPivotRequest(
       signal,
     });
     const body = await response.text();
-    return { kind: 'response', status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
+    const decidedBy = response.headers.get(DECIDED_BY_HEADER) ?? undefined;
+    return { kind: 'response', status: response.status, contentType: response.headers.get('content-type') ?? undefined, body, decidedBy };
   } catch (error) {
     // The signal, not the error's class, says it: fetch wraps the abort differently across Node versions.
     if (signal.aborted) return { kind: 'timeout', timeoutMs };

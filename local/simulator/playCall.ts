@@ -5,7 +5,9 @@ import { DigitScript, walkCallflow, type WalkResult } from './callflowWalker';
 import { KazooCall, type CallParty } from './kazooCall';
 import { type KazooVersion, realSleep, silenceBeforeFailover } from './kazooFailover';
 import { kazooVerdict } from './kazooVerdict';
+import { playTwiml } from './twimlPlayer';
 import { KAZOO_TIMEOUT_MS, kazooRequest, sendPivotRequest, type HttpOutcome, type PivotSettings } from './pivotExchange';
+import { describeDecision } from './describeDecision';
 import { maskToken, type AnswerEvent, type EndEvent, type Transcript, type TranscriptEvent } from './transcript';
 
 export type SimulatedCall = {
@@ -85,6 +87,8 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
     const n = ++requests;
     await sim.beforeRequest?.(n);
     const params = call.requestParams(settings.reqFormat);
+    // A Gather's digits go with the request it makes, and only that one.
+    call.gathered = undefined;
     const request = kazooRequest(settings, params);
     events.push({
       type: 'request',
@@ -133,9 +137,16 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
       events.push(answer);
       result = { kind: 'end', reason: 'broken-answer', text: `Kazoo hangs up: ${verdict.problem}` };
     } else {
-      answer.kazoo = 'Kazoo would run this TwiML; the simulator plays Kazoo JSON only';
+      if (verdict.note) answer.note = verdict.note;
+      answer.kazoo = 'Kazoo runs the TwiML';
       events.push(answer);
-      result = { kind: 'end', reason: 'twiml', text: answer.kazoo };
+      const played = playTwiml(verdict.root, call, { digits, answerBridges: sim.answer }, (event) => events.push(event));
+      // A TwiML follow-up keeps the pivot node's settings (format, body) and its `_` branch.
+      if (played.kind === 'request') {
+        pending = { settings: { ...settings, voiceUrl: played.url, method: played.method }, pivotNode };
+        continue;
+      }
+      result = played;
     }
 
     if (result.kind === 'pivot') pending = { settings: pivotSettingsOf(result.node), pivotNode: result.node };
@@ -161,7 +172,12 @@ export async function playCall(sim: SimulatedCall): Promise<Transcript> {
 function answerEvent(n: number, outcome: HttpOutcome, verdict: AnswerEvent['verdict']): AnswerEvent {
   const base: AnswerEvent = { type: 'answer', n, verdict, kazoo: 'Kazoo runs the callflow' };
   if (outcome.kind !== 'response') return base;
-  return { ...base, status: outcome.status, ...(outcome.contentType !== undefined && { contentType: outcome.contentType }) };
+  return {
+    ...base,
+    status: outcome.status,
+    ...(outcome.contentType !== undefined && { contentType: outcome.contentType }),
+    ...(outcome.decidedBy !== undefined && { decidedBy: describeDecision(outcome.decidedBy) }),
+  };
 }
 
 /** A pivot node's data with Kazoo's schema defaults (callflows.pivot): get, kazoo, form, 5000 ms. */

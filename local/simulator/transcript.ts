@@ -12,7 +12,6 @@ export type EndReason =
   | 'other-callflow'
   | 'pivot-failed'
   | 'broken-answer'
-  | 'twiml'
   | 'request-limit';
 
 export type RequestEvent = {
@@ -39,6 +38,8 @@ export type AnswerEvent = {
   note?: string;
   /** Kazoo master: the silence the caller heard after a timeout or connection error, before `_`. */
   silenceMs?: number;
+  /** What produced the answer, in words (`rule business-hours`); only the local server says. */
+  decidedBy?: string;
 };
 
 export type ActionEvent = {

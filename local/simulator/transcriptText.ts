@@ -21,6 +21,7 @@ function eventLines(e: TranscriptEvent, t: Transcript): string[] {
     case 'answer': {
       const head = `← ${e.n}  ${e.status ?? 'no answer'}${e.contentType ? ` ${e.contentType}` : ''}`;
       const lines = [e.problem ? `${head}: ${e.problem}` : head];
+      if (e.decidedBy) lines.push(`     answered by ${e.decidedBy}`);
       if (e.note) lines.push(`     note: ${e.note}`);
       if (e.verdict !== 'callflow') lines.push(`     ${e.kazoo}`);
       return lines;
@@ -37,6 +38,8 @@ function eventLines(e: TranscriptEvent, t: Transcript): string[] {
 }
 
 function bracketed(name: string, value: KazooParams[string]): string[] {
+  // A TwiML <Gather>'s digits arrive as one plain string.
+  if (typeof value === 'string' && value !== '') return [`${name}=${value}`];
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value).map(([k, v]) => `${name}[${k}]=${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCallCommand } from '../../local/simulator/callCommand';
-import type { RequestEvent } from '../../local/simulator/transcript';
+import type { AnswerEvent, RequestEvent } from '../../local/simulator/transcript';
 import { startLocalServer, type LocalServer } from '../../local/startLocalServer';
 import { actions, modules, simulateCall } from '../local/support/simulateCall';
 
@@ -100,6 +100,28 @@ describe('npm run call: sales-support menu', () => {
       new RegExp(`^${server.url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*&ver=1$`),
     );
     expect(followUp.params['Digits']).toEqual({ menu: '1' });
+  });
+
+  it('says which rule, step and option produced each answer', async () => {
+    // Prepare
+    const lines: string[] = [];
+
+    // Act
+    const { transcript } = await call('--route', 'sales-support', '--digits', '5,1');
+    await runCallCommand(['--url', server.url, '--route', 'sales-support', '--token', server.tokenFor('sales-support'), '--digits', '1'], {
+      out: (t) => lines.push(...t.split('\n')),
+      err: (t) => lines.push(t),
+      env: {},
+    });
+
+    // Assess
+    const answers = transcript.events.filter((e): e is AnswerEvent => e.type === 'answer').map((e) => e.decidedBy);
+    expect(answers).toEqual([
+      'rule "greeting", prompting step "menu"',
+      'step "menu" again (wrong or no input), prompting step "menu"',
+      'step "menu", option 1',
+    ]);
+    expect(lines.map((l) => l.trim())).toContain('answered by step "menu", option 1');
   });
 
   it('option 2 rings support', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { DynamoRouteAdmin } from '../../adapters/dynamodb/dynamoRouteAdmin';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
@@ -104,6 +104,24 @@ describe('npm run rules -- push', () => {
     expect(result.stderr).toContain(`${brokenFile}: route vip-callers, field timezone: "Mars/Olympus" is not an IANA time zone`);
     expect(result.stderr).toContain(`nothing written to table ${tableName}`);
     expect(await admin.listRouteIds()).toEqual([]);
+  });
+
+  it('takes a directory, and warns about a data field Kazoo would ignore while still writing the route', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: { data: Record<string, unknown> } };
+    document.fallback.data.max_mesage_length = 120;
+    const file = await writeRouteFile('typo.json', document);
+
+    // Act
+    const result = await rules('push', dirname(file));
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`created   main-number  ${file}`);
+    expect(result.stderr).toContain(
+      'field fallback.data.max_mesage_length: not a voicemail field, Kazoo ignores it (did you mean "max_message_length"?)',
+    );
+    expect(await admin.listRouteIds()).toEqual(['main-number']);
   });
 
   it('refuses two files that claim the same route id', async () => {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DynamoRouteAdmin } from '../../adapters/dynamodb/dynamoRouteAdmin';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
+import { ROUTE_SCHEMA_PATH } from '../../scripts/generateRouteSchema';
 import { createTestTable } from '../fixtures/dynamoTestTable';
 import { EXAMPLES_DIR, exampleDocument } from '../fixtures/exampleRoutes';
 
@@ -44,12 +45,30 @@ describe('npm run rules -- pull / list / diff / delete', () => {
 
     // Assess
     expect(printed.code).toBe(0);
-    expect(JSON.parse(printed.stdout)).toEqual(withoutSchemaKey(exampleDocument('account-pin.json')));
+    expect(withoutSchemaKey(JSON.parse(printed.stdout))).toEqual(withoutSchemaKey(exampleDocument('account-pin.json')));
     expect(printed.stdout).toContain('\n  "id": "account-pin",\n');
     expect(written.stdout).toBe(`pulled account-pin into ${out}\n`);
-    expect(await readFile(out, 'utf8')).toBe(printed.stdout);
+    expect(withoutSchemaKey(JSON.parse(await readFile(out, 'utf8')))).toEqual(withoutSchemaKey(JSON.parse(printed.stdout)));
     expect(diff.stdout).toBe(`unchanged account-pin  ${out}\n`);
     expect(pushBack.stdout).toMatch(/^unchanged +account-pin /);
+  });
+
+  it('gives the pulled copy a $schema that reaches the route schema from where it is written', async () => {
+    // Prepare
+    await rules('push', example('account-pin.json'));
+    const out = join(workDir, 'nested', 'pulled.json');
+    await mkdir(join(workDir, 'nested'));
+
+    // Act
+    const printed = await rules('pull', 'account-pin');
+    await rules('pull', 'account-pin', '--out', out);
+
+    // Assess
+    const fromStdout = JSON.parse(printed.stdout).$schema as string;
+    const fromFile = JSON.parse(await readFile(out, 'utf8')).$schema as string;
+    expect(Object.keys(JSON.parse(printed.stdout))[0]).toBe('$schema');
+    expect(resolve(process.cwd(), fromStdout)).toBe(ROUTE_SCHEMA_PATH);
+    expect(resolve(join(workDir, 'nested'), fromFile)).toBe(ROUTE_SCHEMA_PATH);
   });
 
   it('pulls as YAML when the out file is .yaml', async () => {
@@ -62,7 +81,9 @@ describe('npm run rules -- pull / list / diff / delete', () => {
 
     // Assess
     expect(result.code).toBe(0);
-    expect(parseYaml(await readFile(out, 'utf8'))).toEqual(withoutSchemaKey(exampleDocument('vip-callers.json')));
+    const text = await readFile(out, 'utf8');
+    expect(withoutSchemaKey(parseYaml(text))).toEqual(withoutSchemaKey(exampleDocument('vip-callers.json')));
+    expect(text.split('\n', 1)[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/route\.schema\.json$/);
   });
 
   it('fails to pull a route the table does not hold', async () => {
@@ -85,6 +106,23 @@ describe('npm run rules -- pull / list / diff / delete', () => {
     // Assess
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual(expected);
+  });
+
+  it('marks stored routes that no longer validate, keeping stdout to the ids', async () => {
+    // Prepare: one good route, one hand-edited into a misspelt module
+    await rules('push', example('presence.json'));
+    const broken = { ...exampleDocument('main-number.json'), fallback: { module: 'voicemial', data: {} } };
+    await admin.putRoute('main-number', JSON.stringify(broken));
+
+    // Act
+    const result = await rules('list');
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(['main-number', 'presence']);
+    expect(result.stderr).toContain('1 of 2 stored routes no longer validate');
+    expect(result.stderr).toContain('✗ main-number: fallback.module: unknown callflow module "voicemial" (did you mean "voicemail"?)');
+    expect(result.stderr).not.toContain('presence');
   });
 
   it('diffs local files against the table: created, changed with each path, unchanged, writing nothing', async () => {

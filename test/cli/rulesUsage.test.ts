@@ -45,6 +45,7 @@ describe('npm run rules -- (command line)', () => {
   it.each([
     [[], 'no command given'],
     [['promote', 'a.json'], 'unknown command "promote"'],
+    [['valdiate', 'a.json'], 'unknown command "valdiate" (did you mean "validate"?)'],
     [['push'], 'push takes <files...>'],
     [['pull', 'a', 'b'], 'pull takes <route> (one only)'],
     [['list', '--out', 'x.json'], '--out does not apply to list'],

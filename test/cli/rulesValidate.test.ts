@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRulesCli } from '../../cli/rules/runRulesCli';
@@ -93,7 +93,7 @@ describe('npm run rules -- validate', () => {
     // Assess
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`OK  ${good}  route night (1 rule, 0 steps)`);
-    expect(result.stderr).toMatch(new RegExp(`${bad}: not valid YAML \\(.*line 2`));
+    expect(result.stderr).toContain(`${bad}: not valid YAML at line 2, column 1: Map keys must be unique`);
   });
 
   it('names the field the schema rejects', async () => {
@@ -120,7 +120,7 @@ describe('npm run rules -- validate', () => {
 
     // Assess
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${notJson}: not valid JSON (`);
+    expect(result.stderr).toContain(`${notJson}: not valid JSON at line 1, column 14: Expected double-quoted property name`);
     expect(result.stderr).toContain(`${missing}: cannot read the file (ENOENT`);
   });
 
@@ -146,5 +146,71 @@ describe('npm run rules -- validate', () => {
       `${deepYaml}: too deeply nested to read (from line 3)`,
       '3 of 3 files invalid',
     ]);
+  });
+
+  it('points at the line and column of a JSON mistake, not at a character position', async () => {
+    // Prepare: a comma missing after line 3's value
+    const file = await writeRouteFile('comma.json', '{\n  "id": "comma",\n  "timezone": "Europe/Paris"\n  "rules": []\n}\n');
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: not valid JSON at line 4, column 3: Expected ',' or '}' after property value`);
+  });
+
+  it('takes a directory for the route files in it, subdirectories included', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'rules-dir-'));
+    const good = { id: 'in-dir', timezone: 'Europe/Paris', fallback: { module: 'hangup', data: {} } };
+    await writeFile(join(dir, 'a.json'), JSON.stringify(good));
+    await mkdir(join(dir, 'nested'));
+    await writeFile(join(dir, 'nested', 'b.yaml'), 'id: nested-one\ntimezone: Europe/Paris\nfallback: { module: hangupp, data: {} }\n');
+    await writeFile(join(dir, 'notes.txt'), 'not a route');
+
+    // Act
+    const result = await rules('validate', dir);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`OK  ${join(dir, 'a.json')}  route in-dir`);
+    expect(result.stderr).toContain(
+      `${join(dir, 'nested', 'b.yaml')}: route nested-one, field fallback.module: unknown callflow module "hangupp" (did you mean "hangup"?)`,
+    );
+    expect(result.stderr).toContain('1 of 2 files invalid');
+  });
+
+  it('warns about a data field the module does not have, naming the one meant, and still passes the file', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: { data: Record<string, unknown> } };
+    document.fallback.data.max_mesage_length = 120;
+    const file = await writeRouteFile('typo.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`OK  ${file}  route main-number`);
+    expect(result.stderr).toBe(
+      `warning: ${file}: route main-number, field fallback.data.max_mesage_length: not a voicemail field, Kazoo ignores it (did you mean "max_message_length"?)\n`,
+    );
+  });
+
+  it('warns about a misspelt node key, whose branch would otherwise vanish silently', async () => {
+    // Prepare
+    const document = exampleDocument('main-number.json') as { fallback: Record<string, unknown> };
+    document.fallback.chidlren = { _: { module: 'hangup', data: {} } };
+    const file = await writeRouteFile('children.json', document);
+
+    // Act
+    const result = await rules('validate', file);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: ${file}: route main-number, field fallback.chidlren: not a callflow node key, it is dropped (did you mean "children"?)`,
+    );
   });
 });

@@ -301,3 +301,19 @@ describe('pivot handler: a slow store', () => {
     expect(node).toEqual({ module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } });
   });
 });
+
+describe('pivot handler: what produced the answer', () => {
+  it('is named in x-pivot-decided-by only where asked for (the local server), never by the deployed handler', async () => {
+    // Prepare
+    const local = createPivotHandler(() => setup.runtime, setup.telemetry, { revealDecision: true });
+
+    // Act
+    const deployed = await handler(event(), lambdaContext());
+    const revealed = await local(event(), lambdaContext());
+
+    // Assess
+    expect(deployed.headers?.['x-pivot-decided-by']).toBeUndefined();
+    expect(revealed.headers?.['x-pivot-decided-by']).toBe('rule:business-hours');
+    expect(revealed.body).toBe(deployed.body);
+  });
+});

@@ -38,6 +38,7 @@ describe('local server: the real handlers behind API Gateway-shaped events', () 
       'presence',
       'sales-support',
       'small-business',
+      'twiml-hotline',
       'vip-callers',
     ]);
     expect(server.examples.skipped).toEqual([]);

@@ -4,9 +4,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import { generateRouteSchemaText, ROUTE_SCHEMA_PATH } from '../../scripts/generateRouteSchema';
 import { exampleDocument, exampleFiles } from '../fixtures/exampleRoutes';
 
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+
+/** Compiled once: the schema holds every module's data and takes a while. */
 function compileCheckedInSchema() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  return ajv.compile(JSON.parse(readFileSync(ROUTE_SCHEMA_PATH, 'utf8')) as object);
+  compiled ??= new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(ROUTE_SCHEMA_PATH, 'utf8')) as object);
+  return compiled;
 }
 
 describe('schemas/route.schema.json', () => {
@@ -64,5 +67,60 @@ describe('schemas/route.schema.json', () => {
     // Assess
     expect(valid).toBe(false);
     expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties' }));
+  });
+
+  it("checks a node's data against its module: a misspelt or wrongly valued ring_group field is flagged", () => {
+    // Prepare
+    const validate = compileCheckedInSchema();
+    const ringGroup = (data: Record<string, unknown>) => ({
+      ...exampleDocument('main-number.json'),
+      fallback: { module: 'ring_group', data: { endpoints: [{ id: 'frontdesk', endpoint_type: 'device' }], ...data } },
+    });
+
+    // Act
+    const misspelt = validate(ringGroup({ timout: 20 })) ? [] : validate.errors!;
+    const wrongValue = validate(ringGroup({ strategy: 'round_robin' })) ? [] : validate.errors!;
+    const right = validate(ringGroup({ timeout: 20, strategy: 'single' }));
+
+    // Assess
+    expect(misspelt).toContainEqual(
+      expect.objectContaining({
+        instancePath: '/fallback/data',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'timout' },
+      }),
+    );
+    expect(wrongValue).toContainEqual(expect.objectContaining({ instancePath: '/fallback/data/strategy', keyword: 'enum' }));
+    expect(right).toBe(true);
+  });
+
+  it("offers every module name and each module's fields for completion", () => {
+    // Prepare
+    const schema = JSON.parse(readFileSync(ROUTE_SCHEMA_PATH, 'utf8')) as {
+      $defs: Record<string, { properties: Record<string, { enum?: string[] }> }>;
+    };
+
+    // Act
+    const modules = schema.$defs.CallflowNode!.properties.module!.enum;
+    const ringGroupFields = Object.keys(schema.$defs['ModuleData.ring_group']!.properties);
+
+    // Assess
+    expect(modules).toHaveLength(78);
+    expect(modules).toEqual(expect.arrayContaining(['acdc_member', 'park', 'offnet', 'ring_group']));
+    expect(ringGroupFields).toEqual(expect.arrayContaining(['endpoints', 'strategy', 'timeout', 'repeats']));
+  });
+
+  it('refuses an unknown module, and lets a {{placeholder}} stand where a constrained string is expected', () => {
+    // Prepare
+    const validate = compileCheckedInSchema();
+    const withFallback = (fallback: unknown) => ({ ...exampleDocument('main-number.json'), fallback });
+
+    // Act
+    const unknownModule = validate(withFallback({ module: 'ringgroup', data: {} }));
+    const placeholder = validate(withFallback({ module: 'voicemail', data: { id: '{{vars.box}}' } }));
+
+    // Assess
+    expect(unknownModule).toBe(false);
+    expect(placeholder).toBe(true);
   });
 });

@@ -27,6 +27,9 @@ function loadKazooSchemas(dir: string): { ajv: Ajv; ids: Set<string> } {
   // No useDefaults / coercion / removeAdditional: validation must never mutate the node under test.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   ajv.addFormat('uri', ABSOLUTE_URI);
+  // Recipient ids (missed_call_alert, notification): left unchecked here; our model
+  // demands an address shape, a documented strictness (see kazooAgreement.test.ts).
+  ajv.addFormat('email', true);
   const ids = new Set<string>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { _id?: string };
@@ -107,6 +110,24 @@ function moduleDataErrors(node: unknown, path: string, errors: string[]): void {
 /** Whether Kazoo ships a schema with this id (e.g. `callflows.tts`), i.e. knows that module. */
 export function hasKazooSchema(id: string): boolean {
   return schemas().ids.has(id);
+}
+
+/**
+ * The modules Kazoo defines a `callflows.<module>` schema for: every such id
+ * except the node schema itself (`action`), the callflow document (`callflows`)
+ * and the item schemas audio_macro refers to (`audio_macro.tone`…).
+ */
+export function kazooModuleNames(): string[] {
+  return [...schemas().ids]
+    .filter((id) => id.startsWith('callflows.') && id !== 'callflows.action' && !id.slice('callflows.'.length).includes('.'))
+    .map((id) => id.slice('callflows.'.length))
+    .sort();
+}
+
+/** The top-level `data` fields Kazoo's schema for a module lists (its `properties`). */
+export function kazooModuleFields(module: string): string[] {
+  const schema = schemas().ajv.getSchema(`callflows.${module}`)?.schema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.properties ?? {});
 }
 
 /** Every reason Kazoo's schemas would refuse `node` as a pivot answer; empty when it would run it. */

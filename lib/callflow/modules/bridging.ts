@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { directionalSipHeadersSchema } from './customSipHeaders';
-import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData } from './primitives';
+import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData, kazooDefault } from './primitives';
 
 const dialStrategy = z.enum(['simultaneous', 'single']);
 const ringtones = z.looseObject({ external: z.string().optional(), internal: z.string().optional() });
@@ -14,11 +14,11 @@ export const deviceDataSchema = moduleData({
   can_call_self: z.boolean().optional(),
   can_text_self: z.boolean().optional(),
   custom_sip_headers: jsonObject.optional(),
-  delay: integer.optional(),
-  dial_strategy: dialStrategy.optional(),
+  delay: kazooDefault(integer, 0),
+  dial_strategy: kazooDefault(dialStrategy, 'simultaneous'),
   static_invite: z.string().optional(),
   suppress_clid: z.boolean().optional(),
-  timeout: integer.optional(),
+  timeout: kazooDefault(integer, 0),
 });
 export type DeviceData = ModuleData<typeof deviceDataSchema>;
 
@@ -27,25 +27,25 @@ export const userDataSchema = moduleData({
   can_call_self: z.boolean().optional(),
   can_text_self: z.boolean().optional(),
   custom_sip_headers: jsonObject.optional(),
-  delay: integer.optional(),
+  delay: kazooDefault(integer, 0),
   fail_on_single_reject: z.boolean().optional(),
   static_invite: z.string().optional(),
-  strategy: dialStrategy.optional(),
+  strategy: kazooDefault(dialStrategy, 'simultaneous'),
   suppress_clid: z.boolean().optional(),
-  timeout: integer.optional(),
+  timeout: kazooDefault(integer, 20),
 });
 export type UserData = ModuleData<typeof userDataSchema>;
 
 export const groupDataSchema = moduleData({
   id: z.string().optional(),
-  endpoints: z.array(z.string()).optional(),
+  endpoints: kazooDefault(z.array(z.string()), []),
   fail_on_single_reject: z.boolean().optional(),
-  ignore_forward: z.boolean().optional(),
-  repeats: integer.optional(),
+  ignore_forward: kazooDefault(z.boolean(), true),
+  repeats: kazooDefault(integer, 1),
   ringback: z.string().optional(),
   ringtones: ringtones.optional(),
-  strategy: dialStrategy.optional(),
-  timeout: integer.optional(),
+  strategy: kazooDefault(dialStrategy, 'simultaneous'),
+  timeout: kazooDefault(integer, 20),
 });
 export type GroupData = ModuleData<typeof groupDataSchema>;
 
@@ -67,28 +67,28 @@ const groupEndpoints = z.array(groupEndpointSchema).min(1, { message: 'must list
 export const ringGroupDataSchema = moduleData({
   endpoints: groupEndpoints,
   fail_on_single_reject: z.boolean().optional(),
-  ignore_forward: z.boolean().optional(),
-  repeats: integerBetween({ min: 1 }).optional(),
+  ignore_forward: kazooDefault(z.boolean(), true),
+  repeats: kazooDefault(integerBetween({ min: 1 }), 1),
   ringback: z.string().optional(),
   ringtones: ringtones.optional(),
-  strategy: z.enum(['simultaneous', 'single', 'weighted_random']).optional(),
-  timeout: integer.optional(),
+  strategy: kazooDefault(z.enum(['simultaneous', 'single', 'weighted_random']), 'simultaneous'),
+  timeout: kazooDefault(integer, 20),
 });
 export type RingGroupData = ModuleData<typeof ringGroupDataSchema>;
 
 export const pageGroupDataSchema = moduleData({
-  audio: z.enum(['one-way', 'two-way']),
+  audio: z.enum(['one-way', 'two-way']).meta({ default: 'one-way' }),
   endpoints: groupEndpoints,
   barge_calls: z.boolean().optional(),
-  timeout: integer.optional(),
+  timeout: kazooDefault(integer, 5),
 });
 export type PageGroupData = ModuleData<typeof pageGroupDataSchema>;
 
 export const resourcesDataSchema = moduleData({
   to_did: z.string().optional(),
-  use_local_resources: z.boolean().optional(),
+  use_local_resources: kazooDefault(z.boolean(), true),
   bypass_e164: z.boolean().optional(),
-  caller_id_type: z.string().optional(),
+  caller_id_type: kazooDefault(z.string(), 'external'),
   custom_sip_headers: directionalSipHeadersSchema.optional(),
   do_not_normalize: z.boolean().optional(),
   dynamic_flags: z.array(z.string()).optional(),
@@ -96,10 +96,19 @@ export const resourcesDataSchema = moduleData({
   format_from_uri: z.boolean().optional(),
   from_uri_realm: z.string().optional(),
   hunt_account_id: z.string().optional(),
-  ignore_early_media: z.boolean().optional(),
-  outbound_flags: z.array(z.string()).optional(),
+  ignore_early_media: kazooDefault(z.boolean(), false),
+  outbound_flags: kazooDefault(z.array(z.string()), []),
   resource_type: z.string().optional(),
   ringback: z.string().optional(),
   timeout: integer.optional(),
 });
 export type ResourcesData = ModuleData<typeof resourcesDataSchema>;
+
+/**
+ * `offnet` is Kazoo's older name for `resources` with the system carriers:
+ * Kazoo runs it as `resources` with `use_local_resources` forced to false.
+ */
+export const offnetDataSchema = resourcesDataSchema.extend({
+  use_local_resources: z.boolean().describe('Ignored: offnet always uses the system carriers').optional(),
+});
+export type OffnetData = ModuleData<typeof offnetDataSchema>;

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { reachableHttpUrl } from './reachableUrl';
-import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData } from './primitives';
+import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData, kazooDefault } from './primitives';
 
 export const pivotDataSchema = moduleData({
   voice_url: reachableHttpUrl,
@@ -12,10 +12,10 @@ export const pivotDataSchema = moduleData({
     .string()
     .regex(/^https?:\/\//, { message: 'must start with http:// or https://' })
     .optional(),
-  debug: z.boolean().optional(),
-  method: z.enum(['get', 'post', 'GET', 'POST']).optional(),
-  req_body_format: z.enum(['form', 'json']).optional(),
-  req_format: z.enum(['kazoo', 'twiml']).optional(),
+  debug: kazooDefault(z.boolean(), false),
+  method: kazooDefault(z.enum(['get', 'post', 'GET', 'POST']), 'get'),
+  req_body_format: kazooDefault(z.enum(['form', 'json']), 'form'),
+  req_format: kazooDefault(z.enum(['kazoo', 'twiml']), 'kazoo'),
   // No lower bound in Kazoo's schema; only the 5000 ms ceiling is enforced.
   req_timeout_ms: integerBetween({ max: 5000 }).optional(),
 });
@@ -27,7 +27,7 @@ export const callflowDataSchema = moduleData({
 export type CallflowData = ModuleData<typeof callflowDataSchema>;
 
 export const responseDataSchema = moduleData({
-  code: integer,
+  code: integer.meta({ default: 486 }),
   media: stringLength({ max: 2048 }).optional(),
   message: z.string().optional(),
 });
@@ -37,14 +37,16 @@ export const hangupDataSchema = moduleData({});
 export type HangupData = ModuleData<typeof hangupDataSchema>;
 
 export const sleepDataSchema = moduleData({
-  duration: integerBetween({ min: 0, max: 86_400_000 }).optional(),
-  unit: z.enum(['ms', 's', 'm', 'h']).optional(),
+  duration: kazooDefault(integerBetween({ min: 0, max: 86_400_000 }), 0),
+  unit: kazooDefault(z.enum(['ms', 's', 'm', 'h']), 's'),
 });
 export type SleepData = ModuleData<typeof sleepDataSchema>;
 
 export const setVariablesDataSchema = moduleData({
   // Kazoo 5.0 takes any object here, but 4.3 demands string values; strings work on both.
-  custom_application_vars: z.record(z.string(), z.string({ error: 'must be a string (Kazoo 4.3 accepts only strings)' })),
+  custom_application_vars: z
+    .record(z.string(), z.string({ error: 'must be a string (Kazoo 4.3 accepts only strings)' }))
+    .meta({ default: {} }),
   export: z.boolean().optional(),
 });
 export type SetVariablesData = ModuleData<typeof setVariablesDataSchema>;
@@ -53,7 +55,7 @@ export const temporalRouteDataSchema = moduleData({
   action: z.enum(['menu', 'enable', 'disable', 'reset']).optional(),
   interdigit_timeout: integer.optional(),
   rule_set: z.string().optional(),
-  rules: z.array(z.string()).optional(),
+  rules: kazooDefault(z.array(z.string()), []),
   timezone: z.string().optional(),
 });
 export type TemporalRouteData = ModuleData<typeof temporalRouteDataSchema>;

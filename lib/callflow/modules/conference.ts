@@ -17,7 +17,7 @@ import {
 } from './primitives';
 
 const digitsOnly = z.string().regex(/^[0-9]+$/, { message: 'must contain digits only' });
-const toneSetting = oneOf([z.boolean(), z.string()], 'true/false or a tone');
+export const toneSetting = oneOf([z.boolean(), z.string()], 'true/false or a tone');
 
 const conferenceProfileSchema = z.looseObject({
   'alone-sound': z.string().optional(),

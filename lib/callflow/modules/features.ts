@@ -3,21 +3,21 @@
  * intercept), hot desking, call forward, DND, directory, DISA.
  */
 import * as z from 'zod';
-import { exactly32Chars, integer, moduleData, type ModuleData } from './primitives';
+import { exactly32Chars, integer, moduleData, type ModuleData, kazooDefault } from './primitives';
 
 export const voicemailDataSchema = moduleData({
   id: exactly32Chars.optional(),
-  action: z.enum(['check', 'compose']).optional(),
-  callerid_match_login: z.boolean().optional(),
-  interdigit_timeout: integer.optional(),
-  max_message_length: integer.optional(),
-  single_mailbox_login: z.boolean().optional(),
+  action: kazooDefault(z.enum(['check', 'compose']), 'compose'),
+  callerid_match_login: kazooDefault(z.boolean(), false),
+  interdigit_timeout: kazooDefault(integer, 2000),
+  max_message_length: kazooDefault(integer, 500),
+  single_mailbox_login: kazooDefault(z.boolean(), false),
 });
 export type VoicemailData = ModuleData<typeof voicemailDataSchema>;
 
 export const manualPresenceDataSchema = moduleData({
   presence_id: z.string(),
-  status: z.enum(['idle', 'ringing', 'busy']).optional(),
+  status: kazooDefault(z.enum(['idle', 'ringing', 'busy']), 'idle'),
 });
 export type ManualPresenceData = ModuleData<typeof manualPresenceDataSchema>;
 
@@ -63,13 +63,13 @@ export const directoryDataSchema = moduleData({
 export type DirectoryData = ModuleData<typeof directoryDataSchema>;
 
 export const disaDataSchema = moduleData({
-  enforce_call_restriction: z.boolean().optional(),
+  enforce_call_restriction: kazooDefault(z.boolean(), false),
   interdigit: integer.optional(),
-  max_digits: integer.optional(),
-  pin: z.string().optional(),
-  preconnect_audio: z.enum(['dialtone', 'ringing']).optional(),
-  retries: integer.optional(),
-  ring_repeat_count: integer.optional(),
+  max_digits: kazooDefault(integer, 15),
+  pin: kazooDefault(z.string(), ''),
+  preconnect_audio: kazooDefault(z.enum(['dialtone', 'ringing']), 'dialtone'),
+  retries: kazooDefault(integer, 3),
+  ring_repeat_count: kazooDefault(integer, 1),
   use_account_caller_id: z.boolean().optional(),
 });
 export type DisaData = ModuleData<typeof disaDataSchema>;

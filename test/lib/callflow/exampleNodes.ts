@@ -4,6 +4,7 @@
  * mutation cross-check against Kazoo's own schemas.
  */
 import type { CallflowModule, CallflowNode } from '../../../lib/callflow';
+import { moduleGuide } from '../../../lib/callflow/guide/moduleGuide';
 
 export const ids = {
   frontDeskDevice: 'a3f1c2d4e5f60718293a4b5c6d7e8f90',
@@ -166,4 +167,9 @@ const nodes: CallflowNode[] = [
   { module: 'disa', data: { pin: '2468', max_digits: 15, preconnect_audio: 'dialtone', retries: 3 } },
 ];
 
-export const exampleNodes: ExampleNode[] = nodes.map((node) => ({ module: node.module as CallflowModule, node }));
+/** Modules without a hand-written node above take their guide example (docs/modules.md). */
+const guideNodes: CallflowNode[] = Object.entries(moduleGuide)
+  .filter(([module]) => !nodes.some((node) => node.module === module))
+  .map(([module, guide]) => ({ module, data: guide.example }));
+
+export const exampleNodes: ExampleNode[] = [...nodes, ...guideNodes].map((node) => ({ module: node.module as CallflowModule, node }));

@@ -7,7 +7,8 @@
 import { expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
 import { validateCallflow } from '../../../lib/callflow';
-import { describeWithKazooSchemas, kazooCallflowErrors } from '../../support/kazooSchemas';
+import { moduleDataSchemas } from '../../../lib/callflow';
+import { describeWithKazooSchemas, kazooCallflowErrors, kazooModuleFields } from '../../support/kazooSchemas';
 import { exampleNodes, ids } from './exampleNodes';
 
 const DELETE = Symbol('delete');
@@ -49,6 +50,13 @@ const replacements: unknown[] = [
   'true',
   'tts',
   'no_such_module',
+  'play',
+  'say',
+  'tone',
+  'login',
+  'park',
+  'frontdesk@acme.example.com',
+  ['frontdesk@acme.example.com'],
   ids.frontDeskDevice,
   ids.frontDeskDevice.slice(1),
   `${ids.frontDeskDevice}0`,
@@ -72,10 +80,18 @@ const replacements: unknown[] = [
 
 /**
  * Where validateCallflow is deliberately stricter than the schema: URLs Kazoo
- * calls out to (kazoo-validation: parseable, not loopback), and
- * set_variables values (strings only, as Kazoo 4.3 requires).
+ * calls out to (kazoo-validation: parseable, not loopback),
+ * set_variables values (strings only, as Kazoo 4.3 requires), recipient
+ * ids (`format: email`, which the referee here leaves unchecked), and
+ * `skip_module`, a boolean for every module (the notification schema alone
+ * omits it, though Kazoo's callflow runner reads it there too).
  */
-const STRICTER_ON_PURPOSE = [/(^|\.)data\.(voice_url|uri|url)$/, /(^|\.)data\.custom_application_vars(\.|$)/];
+const STRICTER_ON_PURPOSE = [
+  /(^|\.)data\.(voice_url|uri|url)$/,
+  /(^|\.)data\.custom_application_vars(\.|$)/,
+  /(^|\.)data\.recipients\.\d+\.id(\.\d+)?$/,
+  /(^|\.)data\.skip_module$/,
+];
 
 type Container = Record<string | number, unknown>;
 
@@ -147,5 +163,31 @@ describeWithKazooSchemas('validateCallflow agrees with Kazoo’s schemas', () =>
 
     // Assess
     expect(run).not.toThrow();
+  });
+
+  it('on every field of every module, Kazoo’s and ours, set to each replacement value', () => {
+    // Prepare: mutations only touch fields an example holds; this sets each field Kazoo lists
+    // (and each we model) on top of the module's example, so no field goes unchecked.
+    const counts: Record<Verdict, number> = { bothAccept: 0, bothRefuse: 0, strictOnPurpose: 0, disagree: 0 };
+    const disagreements: string[] = [];
+
+    // Act
+    for (const { module, node } of exampleNodes) {
+      const fields = new Set([...kazooModuleFields(module), ...Object.keys(moduleDataSchemas[module].shape)]);
+      for (const field of fields) {
+        for (const value of replacements) {
+          if (value === DELETE) continue;
+          const data = { ...node.data, [field]: structuredClone(value) };
+          const outcome = verdict({ ...node, data });
+          counts[outcome]++;
+          if (outcome === 'disagree' && disagreements.length < 20) disagreements.push(`${module}.${field} = ${JSON.stringify(value)}`);
+        }
+      }
+    }
+
+    // Assess
+    expect(disagreements).toEqual([]);
+    expect(counts.bothAccept).toBeGreaterThan(1000);
+    expect(counts.bothRefuse).toBeGreaterThan(1000);
   });
 });

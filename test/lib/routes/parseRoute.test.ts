@@ -145,12 +145,48 @@ describe('parseRoute: errors inside either-or fields name the real field', () =>
       /weekday names/,
     ],
     [{ then: { module: 'hangup' } }, 'rules.0.then.data', /data must be an object/],
-    [{ then: { goto: 'menu', extra: 1 } }, 'rules.0.then', /Unrecognized key: "extra"/],
+    [{ then: { goto: 'menu', extra: 1 } }, 'rules.0.then', /unknown key "extra"/],
+    [{ then: { goto: 'menu' }, whne: {} }, 'rules.0', /unknown key "whne" \(did you mean "when"\?\)/],
   ])('%j', (rule, path, message) => {
     // Act
     const issues = issuesOf(minimalRoute({ rules: [rule] }));
 
     // Assess
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+});
+
+describe('parseRoute: did you mean', () => {
+  it('names the key meant for a misspelt one, at the route, a step and a prompt', () => {
+    // Prepare
+    const route = minimalRoute({
+      timezon: 'Europe/Paris',
+      steps: { menu: { promt: { tts: 'Press 1' }, options: [{ digits: '1', then: { module: 'hangup', data: {} } }] } },
+    });
+
+    // Act
+    const messages = issuesOf(route).map((issue) => `${issue.path}: ${issue.message}`);
+
+    // Assess
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        ': unknown key "timezon" (did you mean "timezone"?)',
+        'steps.menu: unknown key "promt" (did you mean "prompt"?)',
+      ]),
+    );
+  });
+
+  it('names the step meant by a goto to a step that does not exist', () => {
+    // Prepare
+    const route = minimalRoute({
+      rules: [{ then: { goto: 'mian' } }],
+      steps: { main: { prompt: { tts: 'Press 1' }, options: [{ digits: '1', then: { module: 'hangup', data: {} } }] } },
+    });
+
+    // Act
+    const issues = issuesOf(route);
+
+    // Assess
+    expect(issues).toContainEqual({ path: 'rules.0.then.goto', message: 'no step named "mian" (did you mean "main"?)' });
   });
 });

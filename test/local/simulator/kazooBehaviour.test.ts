@@ -199,16 +199,30 @@ describe('npm run call: exit status', () => {
     expect(out.join('\n')).not.toContain('secret-token');
   });
 
-  it('is 3 for a TwiML answer, which the simulator does not play', async () => {
+  it('is 0 for a TwiML answer played to its end', async () => {
     // Prepare
-    fake = await fakePivotServer([{ contentType: 'text/xml', body: '<Response><Hangup/></Response>' }]);
-    const { io: streams } = io();
+    fake = await fakePivotServer([{ contentType: 'text/xml', body: '<Response><Say>Bye</Say><Hangup/></Response>' }]);
+    const { out, io: streams } = io();
 
     // Act
     const status = await runCallCommand(['--url', fake.url], streams);
 
     // Assess
-    expect(status).toBe(3);
+    expect(status).toBe(0);
+    expect(out.join('\n')).toContain('say "Bye"');
+  });
+
+  it('is 1 for TwiML Kazoo cannot run, naming the verb', async () => {
+    // Prepare
+    fake = await fakePivotServer([{ contentType: 'application/xml', body: '<Response><Dial><Queue>support</Queue></Dial></Response>' }]);
+    const { out, io: streams } = io();
+
+    // Act
+    const status = await runCallCommand(['--url', fake.url], streams);
+
+    // Assess
+    expect(status).toBe(1);
+    expect(out.join('\n')).toContain('/Response/Dial[1]/Queue[1]: Kazoo does not support <Queue>');
   });
 
   it('is 2 for options it cannot use', async () => {

@@ -3,6 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { createPivotHandler } from '../../../functions/pivot';
 import { lambdaContext } from '../../fixtures/pivotTestRuntime';
 import { kazooCallflowErrors, kazooSchemasPresent } from '../../support/kazooSchemas';
+import { parseTwiml } from '../../../lib/twiml/twimlDocument';
+import { checkTwimlSubset } from '../../../lib/twiml/twimlSubset';
 
 export type PivotHandler = ReturnType<typeof createPivotHandler>;
 export type Answer = { statusCode: number; headers: Record<string, string>; body: string; json: unknown; elapsedMs: number };
@@ -31,9 +33,11 @@ const STACK_TRACE = /\n\s+at |\bat .+\.(?:ts|js|mjs|cjs):\d+|node:internal|Error
 
 /**
  * What Kazoo can act on: a 200 with Content-Type application/json and a node its
- * schemas accept, or a 4xx / 503 with a JSON error. Returns the reasons it is not.
+ * schemas accept, a 200 with application/xml and TwiML in the subset Kazoo runs,
+ * or a 4xx / 503 with a JSON error. Returns the reasons it is not.
  */
 export function brokenAnswerReasons(answer: Pick<Answer, 'statusCode' | 'headers' | 'body' | 'json'>): string[] {
+  if (answer.statusCode === 200 && answer.headers['Content-Type'] === 'application/xml') return twimlReasons(answer.body);
   const reasons: string[] = [];
   if (answer.headers['Content-Type'] !== 'application/json') reasons.push(`Content-Type is ${answer.headers['Content-Type']}`);
   if (answer.json === undefined) reasons.push('body is not JSON');
@@ -48,6 +52,16 @@ export function brokenAnswerReasons(answer: Pick<Answer, 'statusCode' | 'headers
     reasons.push(`status ${answer.statusCode}`);
   }
   return reasons;
+}
+
+function twimlReasons(body: string): string[] {
+  const parsed = parseTwiml(body);
+  if (!parsed.ok) return [`not TwiML Kazoo reads: ${parsed.issue.message}`];
+  const issues = checkTwimlSubset(parsed.root, { hasStep: () => false, allowLoopbackUrls: false });
+  return [
+    ...issues.map((i) => `Kazoo cannot run ${i.path}: ${i.message}`),
+    ...(STACK_TRACE.test(body) ? ['body carries a stack trace'] : []),
+  ];
 }
 
 export function expectUsableAnswer(answer: Answer): void {

@@ -10,7 +10,7 @@ import { followUpQueryFor, routeTokenFor } from '../../fixtures/pivotTestRuntime
  * bracket keys, huge values, unicode, invalid percent-escapes, in HTTP API (v2) events.
  */
 
-export const ROUTES = ['main-number', 'account-pin', 'sales-support', 'vip-callers', 'bridging', 'presence'] as const;
+export const ROUTES = ['main-number', 'account-pin', 'sales-support', 'vip-callers', 'bridging', 'presence', 'twiml-hotline'] as const;
 
 /** A Kazoo request with every container Kazoo can send, as the fixture encoder writes it. */
 const FIXTURE_PARAMS = kazooParams({
