@@ -13,12 +13,14 @@ import type { PivotRequest } from '../request/pivotRequest';
  * judged on what this region has:
  * - Kazoo-format requests carry every DTMF collection and application variable of
  *   the call (Kazoo keeps them on the channel), so the digits are judged as usual;
- * - TwiML-format requests carry only the latest digits: the earlier steps' digits may
- *   be missing, so the step is played again (attempts reset), which writes the state
+ * - TwiML-format requests that crossed regions (`hop` > 0) carry only the latest digits:
+ *   the earlier steps' digits may be missing, so the step is played again (attempts reset), which writes the state
  *   at this step here; the next follow-up is judged normally, never stuck.
  */
 export function mustRestartStep(request: PivotRequest, state: CallState | undefined, step: string): boolean {
-  return state?.step !== step && request.digits.form !== 'collections';
+  // Only a follow-up that crossed regions (a `_` pivot counted a hop) can be ahead of its state:
+  // in its own region a TwiML Gather's `step:` follow-up has no state at the step, and is judged.
+  return request.failover.hop > 0 && state?.step !== step && request.digits.form !== 'collections';
 }
 
 /**

@@ -57,9 +57,9 @@ describe('a follow-up reaching a region before the call state it was issued from
     expect(texts(decision.node)).toContain('Thank you. Connecting you to billing.');
   });
 
-  it('a plain Digits string: the step is asked again from its first attempt, without judging', () => {
+  it('a plain Digits string that crossed regions: the step is asked again from its first attempt, without judging', () => {
     // Prepare
-    const request = followUp('pin', { Digits: '9876' });
+    const request = followUp('pin', { Digits: '9876' }, '&hop=1');
 
     // Act
     const absent = decide(request, undefined);
@@ -72,6 +72,15 @@ describe('a follow-up reaching a region before the call state it was issued from
       expect(decision.collected).toBeUndefined();
       expect(texts(decision.node)).toEqual(['Now enter your four digit PIN.']);
     }
+  });
+
+  it('a plain Digits string in its own region (no hop, e.g. a TwiML Gather that wrote no state): judged, not asked again', () => {
+    // Act
+    const decision = decide(followUp('pin', { Digits: '9876' }), undefined);
+
+    // Assess
+    expect(describeOutcome(decision.outcome)).not.toBe('retry:pin:state-not-arrived');
+    expect(decision.collected).toEqual({ collection: 'pin', value: '9876' });
   });
 
   it('a plain Digits string once the state is at the step: judged with the digits the state holds', () => {
