@@ -1,15 +1,9 @@
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { StoreCallOptions } from '../../lib/calls/callStateStore';
 import { emergencyClosureSchema, type ClosureAdmin, type EmergencyClosure } from '../../lib/closures/emergencyClosure';
 import { num, str, type DynamoItem } from './attributeValues';
 import { CLOSURE_KEY_PREFIX, closureKey, PARTITION_KEY } from './pivotTableKeys';
+import { scanKeyPrefix } from './scanKeyPrefix';
 import { callStore } from './storeCall';
 
 export type DynamoClosureStoreOptions = { client: DynamoDBClient; tableName: string };
@@ -51,26 +45,12 @@ export class DynamoClosureStore implements ClosureAdmin {
   /** Every closure by route id: a Scan, for the operator's `list` only. */
   async listClosures(): Promise<Map<string, EmergencyClosure>> {
     const closures = new Map<string, EmergencyClosure>();
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await callStore('closure list', undefined, () =>
-        this.#client.send(
-          new ScanCommand({
-            TableName: this.#tableName,
-            FilterExpression: 'begins_with(#pk, :prefix)',
-            ExpressionAttributeNames: { '#pk': PARTITION_KEY },
-            ExpressionAttributeValues: { ':prefix': str(CLOSURE_KEY_PREFIX) },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        const closure = closureOf(item);
-        const key = item[PARTITION_KEY]?.S;
-        if (closure && key?.startsWith(CLOSURE_KEY_PREFIX)) closures.set(key.slice(CLOSURE_KEY_PREFIX.length), closure);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = scanKeyPrefix({ client: this.#client, tableName: this.#tableName, what: 'closure list', prefix: CLOSURE_KEY_PREFIX });
+    for await (const item of items) {
+      const closure = closureOf(item);
+      const key = item[PARTITION_KEY]?.S;
+      if (closure && key?.startsWith(CLOSURE_KEY_PREFIX)) closures.set(key.slice(CLOSURE_KEY_PREFIX.length), closure);
+    }
     return closures;
   }
 }

@@ -1,15 +1,9 @@
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { num, str } from './attributeValues';
 import { attributeToDocument } from './documentAttribute';
 import { DynamoRouteVersions } from './dynamoRouteVersions';
 import { PARTITION_KEY, ROUTE_KEY_PREFIX, routeKey, VERSION_KEY_INFIX } from './pivotTableKeys';
+import { scanKeyPrefix } from './scanKeyPrefix';
 import { callStore } from './storeCall';
 
 export type DynamoRouteAdminOptions = { client: DynamoDBClient; tableName: string; now?: () => number };
@@ -70,32 +64,23 @@ export class DynamoRouteAdmin {
   }
 
   /**
-   * Every route id, sorted. This is the one Scan in the project, and it reads the
-   * call-state items too (the filter only trims the reply, not the read): acceptable
-   * for an operator's CLI, never for a live call. Paginates until the table is done.
+   * Every route id, sorted. A Scan that reads the call-state items too (the filter
+   * only trims the reply, not the read): acceptable for an operator's CLI, never for
+   * a live call. Only the keys come back; version items are left out.
    */
   async listRouteIds(): Promise<string[]> {
     const ids: string[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await callStore('route list', undefined, () =>
-        this.#client.send(
-          new ScanCommand({
-            TableName: this.#tableName,
-            FilterExpression: 'begins_with(#pk, :prefix)',
-            ProjectionExpression: '#pk',
-            ExpressionAttributeNames: { '#pk': PARTITION_KEY },
-            ExpressionAttributeValues: { ':prefix': str(ROUTE_KEY_PREFIX) },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        const key = item[PARTITION_KEY]?.S;
-        if (key?.startsWith(ROUTE_KEY_PREFIX) && !key.includes(VERSION_KEY_INFIX)) ids.push(key.slice(ROUTE_KEY_PREFIX.length));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = scanKeyPrefix({
+      client: this.#client,
+      tableName: this.#tableName,
+      what: 'route list',
+      prefix: ROUTE_KEY_PREFIX,
+      keysOnly: true,
+    });
+    for await (const item of items) {
+      const key = item[PARTITION_KEY]?.S;
+      if (key?.startsWith(ROUTE_KEY_PREFIX) && !key.includes(VERSION_KEY_INFIX)) ids.push(key.slice(ROUTE_KEY_PREFIX.length));
+    }
     return ids.sort();
   }
 }

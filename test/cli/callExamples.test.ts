@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { runCallCommand } from '../../local/simulator/callCommand';
 import type { AnswerEvent, RequestEvent } from '../../local/simulator/transcript';
-import { startLocalServer, type LocalServer } from '../../local/startLocalServer';
-import { actions, modules, simulateCall } from '../local/support/simulateCall';
+import { localServerForCalls } from '../fixtures/localServerCalls';
+import { actions, modules } from '../local/support/simulateCall';
 
 const VOICEMAIL = 'b7e2d3c4a5f60718293a4b5c6d7e8f91';
 const FRONT_DESK = 'a3f1c2d4e5f60718293a4b5c6d7e8f90';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, dynamoPort: 0 });
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-const call = (...args: string[]) => simulateCall(server, args);
+const { server, call } = localServerForCalls();
 const spoken = (t: Awaited<ReturnType<typeof call>>['transcript']) =>
   actions(t)
     .filter((a) => a.module === 'tts')
@@ -59,17 +49,20 @@ describe('npm run call: main-number, time of day in America/New_York', () => {
     const lines: string[] = [];
 
     // Act
-    const status = await runCallCommand(['--url', server.url, '--token', server.tokenFor('main-number'), '--at', '2026-11-24T17:00:00Z'], {
-      out: (t) => lines.push(...t.split('\n')),
-      err: (t) => lines.push(t),
-      env: {},
-    });
+    const status = await runCallCommand(
+      ['--url', server().url, '--token', server().tokenFor('main-number'), '--at', '2026-11-24T17:00:00Z'],
+      {
+        out: (t) => lines.push(...t.split('\n')),
+        err: (t) => lines.push(t),
+        env: {},
+      },
+    );
 
     // Assess
     const walk = lines.map((l) => l.trim()).filter((l) => ['ring', 'no answer', 'voicemail'].some((w) => l.startsWith(w)));
     expect(status).toBe(0);
     expect(walk).toEqual(['ring device a3f1… (20 s)', 'no answer', 'voicemail b7e2…']);
-    expect(lines.join('\n')).not.toContain(server.tokenFor('main-number'));
+    expect(lines.join('\n')).not.toContain(server().tokenFor('main-number'));
   });
 });
 
@@ -97,7 +90,7 @@ describe('npm run call: sales-support menu', () => {
     // Assess
     const followUp = transcript.events.filter((e): e is RequestEvent => e.type === 'request')[1]!;
     expect(followUp.url).toMatch(
-      new RegExp(`^${server.url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*&ver=1$`),
+      new RegExp(`^${server().url}/pivot/sales-support\\?token=\\*\\*\\*&step=menu&exp=\\d+&sig=\\*\\*\\*&ver=1$`),
     );
     expect(followUp.params['Digits']).toEqual({ menu: '1' });
   });
@@ -108,11 +101,14 @@ describe('npm run call: sales-support menu', () => {
 
     // Act
     const { transcript } = await call('--route', 'sales-support', '--digits', '5,1');
-    await runCallCommand(['--url', server.url, '--route', 'sales-support', '--token', server.tokenFor('sales-support'), '--digits', '1'], {
-      out: (t) => lines.push(...t.split('\n')),
-      err: (t) => lines.push(t),
-      env: {},
-    });
+    await runCallCommand(
+      ['--url', server().url, '--route', 'sales-support', '--token', server().tokenFor('sales-support'), '--digits', '1'],
+      {
+        out: (t) => lines.push(...t.split('\n')),
+        err: (t) => lines.push(t),
+        env: {},
+      },
+    );
 
     // Assess
     const answers = transcript.events.filter((e): e is AnswerEvent => e.type === 'answer').map((e) => e.decidedBy);
@@ -305,7 +301,7 @@ describe('npm run call: calls that fail', () => {
   it('a wrong token fails the pivot, exit status 1', async () => {
     // Act
     let out = '';
-    const status = await runCallCommand(['--url', server.url, '--token', 'wrong', '--json'], {
+    const status = await runCallCommand(['--url', server().url, '--token', 'wrong', '--json'], {
       out: (t) => (out += t),
       err: () => undefined,
       env: {},

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { MOCK_CRM_CALLERS } from '../../local/mockCrm';
-import { startLocalServer, type LocalServer } from '../../local/startLocalServer';
-import { actions, modules, simulateCall } from '../local/support/simulateCall';
+import { localServerForCalls } from '../fixtures/localServerCalls';
+import { actions, modules } from '../local/support/simulateCall';
 
 const ACCOUNT_MANAGER = '9a8b7c6d5e4f30211203948576a5b4c3';
 const SALES_DEVICE = 'c10a2b3c4d5e6f708192a3b4c5d6e7f8';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, dynamoPort: 0 });
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-const call = (...args: string[]) => simulateCall(server, args);
+const { call } = localServerForCalls();
 
 describe('npm run call: crm-vip looks the caller up in the mock CRM', () => {
   it("(first, before failures open the CRM lookup's breaker) a caller while the CRM is slow gets the menu once the lookup is abandoned, well before the CRM answers", async () => {

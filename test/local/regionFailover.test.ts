@@ -5,11 +5,11 @@ import { failoverPivotNode } from '../../cli/rules/failoverPivotNode';
 import { playCall, type SimulatedCall } from '../../local/simulator/playCall';
 import type { AnswerEvent, RequestEvent, Transcript } from '../../local/simulator/transcript';
 import { LOCAL_TABLE, type LocalServer, startLocalServer } from '../../local/startLocalServer';
+import { simulatedParty, VOICEMAIL } from '../fixtures/simulatedCalls';
 
 // Two `npm start` servers stand in for two regions. Sharing one dynalite table they are
 // two regions on a global table whose replication has caught up; each on its own table,
 // they are two regions where the first region's last writes never arrived.
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 const started: LocalServer[] = [];
 
 afterEach(async () => {
@@ -38,16 +38,7 @@ function callThrough(first: LocalServer, second: LocalServer, overrides: Partial
     method: 'get',
     body: 'form',
     format: 'kazoo',
-    party: {
-      callId: `failover-${Math.random().toString(36).slice(2)}`,
-      accountId: '4b8a1c2d3e4f5061728394a5b6c7d8e9',
-      from: '+14155550123',
-      to: '+12125550100',
-      callerName: 'Ada Lovelace',
-      userIds: [],
-      language: 'en-us',
-      realm: 'sip.example.com',
-    },
+    party: simulatedParty({ callId: `failover-${Math.random().toString(36).slice(2)}` }),
     digits: [],
     answer: true,
     ...overrides,

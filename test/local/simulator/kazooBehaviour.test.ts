@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { runCallCommand } from '../../../local/simulator/callCommand';
 import { playCall, type SimulatedCall } from '../../../local/simulator/playCall';
 import type { AnswerEvent, RequestEvent, Transcript } from '../../../local/simulator/transcript';
+import { simulatedParty, VOICEMAIL } from '../../fixtures/simulatedCalls';
 import { fakePivotServer, type FakeAnswer } from './fakePivotServer';
 
 type Fake = Awaited<ReturnType<typeof fakePivotServer>>;
@@ -18,16 +19,7 @@ function call(voiceUrl: string, overrides: Partial<SimulatedCall> = {}): Simulat
     method: 'get',
     body: 'form',
     format: 'kazoo',
-    party: {
-      callId: 'call-1',
-      accountId: '4b8a1c2d3e4f5061728394a5b6c7d8e9',
-      from: '+14155550123',
-      to: '+12125550100',
-      callerName: 'Ada Lovelace',
-      userIds: [],
-      language: 'en-us',
-      realm: 'sip.example.com',
-    },
+    party: simulatedParty(),
     digits: [],
     answer: false,
     ...overrides,
@@ -42,7 +34,6 @@ async function play(script: FakeAnswer[] | ((n: number) => FakeAnswer), override
 const answers = (t: Transcript) => t.events.filter((e): e is AnswerEvent => e.type === 'answer');
 const requests = (t: Transcript) => t.events.filter((e): e is RequestEvent => e.type === 'request');
 const pivotTo = (path: string, extra: object = {}) => ({ module: 'pivot', data: { voice_url: `{{base}}${path}`, ...extra } });
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 
 describe('call simulator: requests encoded as Kazoo encodes them', () => {
   it("appends Kazoo's parameters to the voice_url's own query, Kazoo-encoded", async () => {

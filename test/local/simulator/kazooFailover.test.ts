@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { runCallCommand } from '../../../local/simulator/callCommand';
 import { playCall, type SimulatedCall } from '../../../local/simulator/playCall';
 import type { AnswerEvent, Transcript } from '../../../local/simulator/transcript';
+import { simulatedParty, VOICEMAIL } from '../../fixtures/simulatedCalls';
 import { fakePivotServer } from './fakePivotServer';
 
 type Fake = Awaited<ReturnType<typeof fakePivotServer>>;
@@ -10,17 +11,7 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((fake) => fake.close()));
 });
 
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
-const PARTY = {
-  callId: 'call-1',
-  accountId: '4b8a1c2d3e4f5061728394a5b6c7d8e9',
-  from: '+14155550123',
-  to: '+12125550100',
-  callerName: 'Ada Lovelace',
-  userIds: [],
-  language: 'en-us',
-  realm: 'sip.example.com',
-};
+const PARTY = simulatedParty();
 
 /** A two-region pivot node: `first` (whatever it does), `_` a pivot to a healthy second region, then voicemail. */
 async function chain(first: { status?: number; delayMs?: number } | 'closed') {

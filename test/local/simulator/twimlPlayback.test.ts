@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { playCall, type SimulatedCall } from '../../../local/simulator/playCall';
 import type { ActionEvent, AnswerEvent, Transcript } from '../../../local/simulator/transcript';
 import { transcriptText } from '../../../local/simulator/transcriptText';
+import { simulatedParty, VOICEMAIL } from '../../fixtures/simulatedCalls';
 import { fakePivotServer, type FakeAnswer } from './fakePivotServer';
 
 type Fake = Awaited<ReturnType<typeof fakePivotServer>>;
@@ -19,15 +20,8 @@ async function play(script: FakeAnswer[], overrides: Partial<SimulatedCall> = {}
     method: 'get',
     body: 'form',
     format: 'twiml',
-    party: {
-      callId: 'call-1',
-      accountId: '4b8a1c2d3e4f5061728394a5b6c7d8e9',
-      from: '+14155550123',
-      to: '+12125550100',
-      callerName: 'Ada Lovelace',
-      userIds: [],
-      realm: 'sip.example.com',
-    },
+    // A TwiML caller carries no language: req_format=twiml sends none.
+    party: simulatedParty({ language: undefined }),
     digits: [],
     answer: false,
     ...overrides,
@@ -36,7 +30,6 @@ async function play(script: FakeAnswer[], overrides: Partial<SimulatedCall> = {}
 
 const xml = (body: string): FakeAnswer => ({ contentType: 'application/xml', body });
 const said = (t: Transcript) => t.events.filter((e): e is ActionEvent => e.type === 'action').map((e) => e.text);
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 
 describe('call simulator: TwiML answers played as Kazoo plays them', () => {
   it('a Gather that hears digits POSTs them as a plain Digits string to its action', async () => {
