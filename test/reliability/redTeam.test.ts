@@ -206,10 +206,10 @@ describe('red team: the pattern that froze a Lambda for a minute', () => {
 
     // Assess: RE2 has no empty class, so the route is invalid: refused like a missing one, quickly
     expect(answer.statusCode).toBe(404);
-    expect(answer.ms).toBeLessThan(50);
+    expect(answer.ms).toBeLessThan(250);
   });
 
-  it('its RE2 spelling is accepted and a 31-digit caller ID is answered in under 50 ms', async () => {
+  it('its RE2 spelling is accepted and a 31-digit caller ID is answered in under 250 ms', async () => {
     // Prepare: the same pattern with the empty class written as RE2 can (a class matching nothing)
     const pattern = '(?:[^\\x00-\\x{10FFFF}]|(\\d+)+)x\\]?';
     await setup.admin.putRoute(
@@ -236,6 +236,6 @@ describe('red team: the pattern that froze a Lambda for a minute', () => {
     expect(answer.statusCode).toBe(200);
     expectKazooValid(answer.json);
     expect((answer.json as { module: string }).module).toBe('tts');
-    expect(answer.ms).toBeLessThan(50);
+    expect(answer.ms).toBeLessThan(250);
   });
 });

@@ -96,7 +96,7 @@ describe('rule patterns run on a linear-time engine', () => {
     ['three open-ended repetitions, unanchored', '\\d*\\d*\\d*x', '1'.repeat(MAX_SUBJECT_LENGTH)],
     ['four wildcards', '.*.*.*=.*', 'a'.repeat(MAX_SUBJECT_LENGTH)],
     ['alternations in a row', `${'(1|1)'.repeat(16)}x`, '1'.repeat(MAX_SUBJECT_LENGTH)],
-  ])('accepts %s (%s) and matches its worst subject in under 50 ms', (_label, source, subject) => {
+  ])('accepts %s (%s) and matches its worst subject in under 250 ms', (_label, source, subject) => {
     // Act
     const issue = refusal(source);
     const check = checkPattern(source);
@@ -107,7 +107,7 @@ describe('rule patterns run on a linear-time engine', () => {
     // Assess
     expect(issue).toBeUndefined();
     expect(match).toBeNull();
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(250);
   });
 
   it.each([
@@ -159,7 +159,7 @@ describe('whatever the check accepts stays fast', () => {
   const subjects = ['1'.repeat(MAX_SUBJECT_LENGTH), `${'1'.repeat(MAX_SUBJECT_LENGTH - 1)}!`, '1x'.repeat(MAX_SUBJECT_LENGTH / 2)];
   const RUNS = 600;
 
-  it(`matches the worst subjects within 50 ms for every pattern, nested ones included (${RUNS} generated patterns)`, () => {
+  it(`matches the worst subjects within 250 ms for every pattern, nested ones included (${RUNS} generated patterns)`, () => {
     let accepted = 0;
     let slowest = { pattern: '', ms: 0 };
     fc.assert(
@@ -172,7 +172,7 @@ describe('whatever the check accepts stays fast', () => {
         if (ms > slowest.ms) slowest = { pattern: source, ms };
 
         // Assess
-        expect(ms).toBeLessThan(50);
+        expect(ms).toBeLessThan(250);
       }),
       { numRuns: RUNS },
     );
