@@ -4,6 +4,7 @@ import type { DynamoRouteAdmin } from '../adapters/dynamodb';
 import type { CallflowPolicy } from '../lib/callflow/validateCallflow';
 import { parseJsonText } from '../lib/routes/jsonSyntaxError';
 import { parseRoute } from '../lib/routes/parseRoute';
+import { loadPatternEngineFor } from '../lib/routes/safePattern';
 
 export type LoadedExamples = {
   /** Route ids written now, in file order. */
@@ -37,6 +38,7 @@ export async function loadExampleRoutes(
       const parsed = parseJsonText(text);
       if (!parsed.ok) throw new Error(`not valid JSON at ${parsed.error}`);
       document = parsed.value as Record<string, unknown>;
+      await loadPatternEngineFor(document);
       id = parseRoute(document, undefined, options.callflowPolicy).id;
     } catch (error) {
       // One broken example must not keep the others from being served.

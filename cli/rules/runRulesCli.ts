@@ -23,6 +23,7 @@ import { pusherIdentity } from './pusherIdentity';
 import { historyCommand, publishCommand, rollbackCommand } from './versionCommands';
 import { impactCommand } from './impactCommand';
 import { showCommand } from './showCommand';
+import { loadPatternEngine } from '../../lib/routes/safePattern';
 
 /** Versions kept per route unless --keep or RULES_KEEP_VERSIONS says otherwise. */
 const DEFAULT_KEEP = 20;
@@ -253,6 +254,8 @@ export async function runRulesCli(argv: string[], io: RulesIo, deps: Partial<Rul
     if (values[option] !== undefined && !OWN_OPTIONS[command]?.includes(option))
       return usageError(`--${option} does not apply to ${command}`, io);
   }
+  // Every command may parse a route, and a CLI run is no cold start: rule patterns are checked on RE2 up front.
+  await loadPatternEngine();
   const badBase = values.base?.find((base) => !/^https?:\/\/[^/]/.test(base));
   if (badBase !== undefined) {
     return usageError(`--base must be an http(s) URL such as the stack's PivotBaseUrl output, got "${badBase}"`, io);

@@ -5,11 +5,18 @@ import { calendarConditionSchema } from '../calendar/calendarConditionSchema';
 import { weeklyHoursSchema } from '../temporal/weeklyHours';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
 import { checkPattern } from './safePattern';
+import { sharedPatterns } from './patternCache';
 
-/** A regex source that compiles and cannot backtrack without bound. */
+/**
+ * A regex source that compiles and cannot backtrack without bound. The program
+ * validation compiles goes to the shared cache, so the first call does not compile
+ * it again; a source the cache holds was checked before and is not compiled twice.
+ */
 export const patternSchema = z.string().superRefine((source, ctx) => {
+  if (sharedPatterns.has(source)) return;
   const check = checkPattern(source);
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  if (check.ok) sharedPatterns.remember(check.pattern);
+  else ctx.addIssue({ code: 'custom', message: check.message });
 });
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);

@@ -5,7 +5,8 @@ import { findPlaceholders, hasPlaceholder, isKnownPlaceholder, lookupPlaceholder
 import { checkLookupConditions, checkLookupReference, checkLookupRequests } from './checkLookups';
 import type { Conditions } from './conditionsSchema';
 import { routeSchema, type Action, type PlainAction, type Route } from './routeSchema';
-import { CompiledPatterns } from './safePattern';
+import { sharedPatterns } from './patternCache';
+import { compactCopy } from './compactRoute';
 import { documentShapeIssue } from './documentShape';
 import { TemporalDayCache } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
@@ -33,11 +34,12 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
       parsed.error.issues.flatMap((i) => specificIssues(i, [])).map((i) => toIssue(i, document)),
     );
   }
-  const route: Route = {
-    ...parsed.data,
-    patterns: new CompiledPatterns(patternSourcesOf(parsed.data)),
-    temporalDays: new TemporalDayCache(),
-  };
+  // The route's own fields go in as nulls and are set after: added later they would cost the object a
+  // property array, and a literal spreading the document with them a dictionary of properties.
+  const route = compactCopy({ ...parsed.data, patterns: null, temporalDays: null }) as unknown as Writable<Route>;
+  // The programs live in the process-wide cache (compiled by validation just now), not in the route.
+  route.patterns = sharedPatterns;
+  route.temporalDays = new TemporalDayCache();
   const issues: FieldIssue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
@@ -55,26 +57,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   return route;
 }
 
-/** Every pattern a route's conditions and IVR options hold, so each is compiled once, at load. */
-function* patternSourcesOf(route: Omit<Route, 'patterns' | 'temporalDays'>): Generator<string> {
-  for (const rule of route.rules) yield* patternsOfConditions(rule.when);
-  for (const step of Object.values(route.steps)) {
-    for (const option of step.options) {
-      if (option.pattern !== undefined) yield option.pattern;
-      if (option.when) yield* patternsOfConditions(option.when);
-    }
-  }
-}
-
-/** The patterns one `when` holds. */
-export function* patternsOfConditions(when: Conditions): Generator<string> {
-  yield* when.callerId?.patterns ?? [];
-  yield* when.dialed?.patterns ?? [];
-  for (const digits of [when.digits ?? []].flat()) if (digits.pattern !== undefined) yield digits.pattern;
-  for (const expected of Object.values(when.vars ?? {})) if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
-  for (const expected of Object.values(when.lookup ?? {}))
-    if (typeof expected === 'object' && 'pattern' in expected) yield expected.pattern;
-}
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function idOf(document: unknown): string | undefined {
   const id = (document as { id?: unknown } | null)?.id;

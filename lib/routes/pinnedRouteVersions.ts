@@ -3,6 +3,7 @@ import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
 import type { Route } from './routeSchema';
 import { parseRouteVersion } from './storedRoute';
+import { loadPatternEngineFor } from './safePattern';
 
 /** The raw read of one stored version of a route. */
 export interface RouteVersionSource {
@@ -58,6 +59,7 @@ export class CachedRouteVersions implements RouteVersions {
         ? error
         : new StoreUnavailableError(`reading version ${version} of route "${routeId}" failed`, { cause: error });
     }
+    await loadPatternEngineFor(raw);
     const route = raw === undefined ? undefined : this.#parse(raw, routeId, version);
     this.#entries.delete(key);
     this.#entries.set(key, { route, expiresAt: route ? Number.POSITIVE_INFINITY : this.#now() + this.#missTtlMs });

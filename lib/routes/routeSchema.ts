@@ -3,7 +3,7 @@ import { callflowNodeSchema } from '../callflow/callflowNode';
 import { closureSchemaOf } from './closureSchema';
 import { conditionsSchema, patternSchema } from './conditionsSchema';
 import { refuseReservedKeys, refuseReservedName } from './reservedNames';
-import type { CompiledPatterns } from './safePattern';
+import type { PatternMatcher } from './patternCache';
 import { twimlActionSchema } from '../twiml/twimlAction';
 import type { TemporalDayCache } from '../temporal/temporalDayCache';
 import { lookupSchema } from './lookupSchema';
@@ -88,11 +88,12 @@ export const routeSchema = z.strictObject({
 
 export type RouteDocument = z.input<typeof routeSchema>;
 /**
- * A loaded route: the document as parsed, its patterns compiled once, and its
- * temporal rules' per-day verdicts (parseRoute builds it).
+ * A loaded route: the document as parsed, the process-wide pattern cache its
+ * patterns are matched through, and its temporal rules' per-day verdicts
+ * (parseRoute builds it).
  */
 export type Route = z.output<typeof routeSchema> & {
-  readonly patterns: CompiledPatterns;
+  readonly patterns: PatternMatcher;
   readonly temporalDays: TemporalDayCache;
   /** The stored version this copy is (absent for an unversioned route). */
   readonly version?: number;

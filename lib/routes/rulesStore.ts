@@ -6,6 +6,7 @@ import type { RouteVersions } from './pinnedRouteVersions';
 import { parseStoredRoute, VersionedDocument } from './storedRoute';
 import type { Route } from './routeSchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
+import { loadPatternEngineFor } from './safePattern';
 
 /** The one raw read a RulesStore needs: the stored document for a route id, unparsed. */
 export interface RouteSource {
@@ -111,6 +112,8 @@ export class CachedRulesStore implements RulesStore {
     const document = typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
     const previous = this.entries.get(routeId);
     const unchanged = document !== undefined && previous?.route && previous.document === document;
+    // Only a route with patterns pays for loading the pattern engine, once per process.
+    if (!unchanged) await loadPatternEngineFor(document);
     let route = raw === undefined ? undefined : unchanged ? previous.route : this.validate(routeId, raw);
     // Only a route that uses holidays pays for the holiday library, once per process; judged again with it.
     if (route && usesHolidays(route)) {

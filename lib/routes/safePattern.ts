@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 
 /**
  * Rule authors write regexes, and a rule regex runs synchronously on a live
@@ -8,6 +8,11 @@ import { RE2JS } from 're2js';
  * time is linear in the subject whatever the pattern. RE2 has no backreferences
  * and no lookaround: a pattern using them is refused when the route is
  * validated, with a message saying so.
+ *
+ * re2js is loaded only when a route that holds patterns is loaded (most routes
+ * hold none, and a cold start should not pay for it): loadPatternEngineFor() is
+ * awaited before such a route is parsed (CachedRulesStore, route versions, the
+ * CLI, npm start); after that, checking and matching are synchronous.
  */
 export const MAX_PATTERN_LENGTH = 256;
 /**
@@ -21,12 +26,65 @@ export const MAX_SUBJECT_LENGTH = 256;
 export type CompiledPattern = { readonly source: string; readonly re: RE2JS };
 export type PatternCheck = { ok: true; pattern: CompiledPattern } | { ok: false; message: string };
 
-/** Compiles a rule pattern, or says in words why it cannot run. */
+type Engine = typeof RE2JS;
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+
+/** Loads re2js once per process; every later call is free. */
+export async function loadPatternEngine(): Promise<void> {
+  loading ??= import('re2js').then((module) => {
+    engine = module.RE2JS;
+    return engine;
+  });
+  await loading;
+}
+
+export function patternEngineLoaded(): boolean {
+  return engine !== undefined;
+}
+
+/**
+ * Loads re2js when `document` (a route as stored: text, object, or a versioned
+ * wrapper) may hold a pattern, so parsing it can check them synchronously. A
+ * document without a `pattern` or `patterns` key costs a walk of its keys only.
+ */
+export async function loadPatternEngineFor(document: unknown): Promise<void> {
+  if (!engine && mayHoldPatterns(document)) await loadPatternEngine();
+}
+
+/** True when some object in `document` has a `pattern` or `patterns` key (a JSON text: when the text names one). */
+export function mayHoldPatterns(document: unknown): boolean {
+  if (typeof document === 'string') return document.includes('"pattern');
+  // An explicit stack: a hostile document nested thousands deep must not overflow the call stack.
+  const stack: unknown[] = [document];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('"pattern')) return true;
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (!Array.isArray(value) && (Object.hasOwn(value, 'pattern') || Object.hasOwn(value, 'patterns'))) return true;
+    for (const child of Object.values(value)) stack.push(child);
+  }
+  return false;
+}
+
+function loadedEngine(): Engine {
+  if (!engine)
+    throw new Error('the pattern engine is not loaded: await loadPatternEngineFor(document) before parsing a route with patterns');
+  return engine;
+}
+
+/** Compiles a rule pattern, or says in words why it cannot run. Needs the engine loaded (loadPatternEngine). */
 export function checkPattern(source: string): PatternCheck {
   if (source.length > MAX_PATTERN_LENGTH) return { ok: false, message: `pattern longer than ${MAX_PATTERN_LENGTH} characters` };
+  const RE2 = loadedEngine();
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source);
+    re = RE2.compile(source);
   } catch (error) {
     return { ok: false, message: describeSyntaxError(source, error) };
   }
@@ -58,37 +116,4 @@ export function matchPattern(pattern: CompiledPattern, subject: string): string[
   const groups: string[] = [];
   for (let i = 0; i <= pattern.re.groupCount(); i++) groups.push(matcher.group(i) ?? '');
   return groups;
-}
-
-/**
- * Every pattern of one route, compiled once when the route is loaded (parseRoute):
- * a request only looks its patterns up. Not part of the route document: JSON leaves it out.
- */
-export class CompiledPatterns {
-  readonly #bySource = new Map<string, CompiledPattern>();
-
-  /** Compiles each source; throws on a source that checkPattern refuses (parseRoute has refused it already). */
-  constructor(sources: Iterable<string>) {
-    for (const source of sources) {
-      if (this.#bySource.has(source)) continue;
-      const check = checkPattern(source);
-      if (!check.ok) throw new Error(`pattern ${JSON.stringify(source)} cannot run: ${check.message}`);
-      this.#bySource.set(source, check.pattern);
-    }
-  }
-
-  /** Matches the route's pattern `source` against `subject` (see matchPattern). */
-  match(source: string, subject: string): string[] | null {
-    const pattern = this.#bySource.get(source);
-    if (!pattern) throw new Error(`pattern ${JSON.stringify(source)} is not one of this route's`);
-    return matchPattern(pattern, subject);
-  }
-
-  get size(): number {
-    return this.#bySource.size;
-  }
-
-  toJSON(): undefined {
-    return undefined;
-  }
 }

@@ -32,12 +32,13 @@ export function parseStoredRoute(
   if (!(raw instanceof VersionedDocument)) return parseDocument(raw, routeId, policy);
   const live = parseDocument(raw.document, routeId, policy);
   const draft = raw.draft && parseDraft(raw.draft, routeId, policy, onInvalid);
-  return { ...live, version: raw.version, ...(draft ? { draft } : {}) };
+  // Onto the parsed route rather than spread into a copy: a spread literal with extra keys costs V8 a property dictionary.
+  return Object.assign(live, { version: raw.version }, draft ? { draft } : {});
 }
 
 /** One version as stored (text or object), parsed and checked, its number attached. */
 export function parseRouteVersion(raw: unknown, routeId: string, version: number, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): Route {
-  return { ...parseDocument(raw, routeId, policy), version };
+  return Object.assign(parseDocument(raw, routeId, policy), { version });
 }
 
 function parseDraft(

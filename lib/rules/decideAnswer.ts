@@ -6,7 +6,7 @@ import { matchConditions } from './matchConditions';
 import type { PivotBack } from './pivotBack';
 import { substitutePlaceholders } from '../routes/placeholders';
 import type { Action, Route } from '../routes/routeSchema';
-import type { CompiledPatterns } from '../routes/safePattern';
+import type { PatternMatcher } from '../routes/patternCache';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
 import { mustRestartStep } from './crossRegionFollowUp';
 import type { PivotRequest } from '../request/pivotRequest';
@@ -160,7 +160,7 @@ function closedDecision(env: Env, closure: EmergencyClosure): Decision {
 function optionCaptures(
   option: { digits?: string | string[]; pattern?: string },
   input: string,
-  patterns: CompiledPatterns,
+  patterns: PatternMatcher,
 ): string[] | undefined {
   if (option.digits !== undefined) {
     const wanted = Array.isArray(option.digits) ? option.digits : [option.digits];

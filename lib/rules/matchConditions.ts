@@ -1,7 +1,7 @@
 import { holidayAt } from '../holidays/holidayCondition';
 import type { Conditions } from '../routes/conditionsSchema';
 import type { EvaluationContext } from './evaluationContext';
-import type { CompiledPatterns } from '../routes/safePattern';
+import type { PatternMatcher } from '../routes/patternCache';
 import { calendarBusy, lookupValue } from './outsideData';
 import { placeholderValues } from './evaluationContext';
 
@@ -10,7 +10,7 @@ export type ConditionResult = { matched: false } | { matched: true; captures: st
 const NO_MATCH: ConditionResult = { matched: false };
 
 /** All conditions given must hold; the first pattern that captured fills {{match.N}}. */
-export function matchConditions(when: Conditions, ctx: EvaluationContext, patterns: CompiledPatterns): ConditionResult {
+export function matchConditions(when: Conditions, ctx: EvaluationContext, patterns: PatternMatcher): ConditionResult {
   let captures: string[] = [];
   const keep = (found: string[] | undefined) => {
     if (found && captures.length === 0) captures = found;
@@ -69,7 +69,7 @@ export function matchConditions(when: Conditions, ctx: EvaluationContext, patter
 function matchValue(
   value: string | undefined,
   expected: string | { pattern: string } | { present: boolean },
-  patterns: CompiledPatterns,
+  patterns: PatternMatcher,
 ): boolean {
   if (typeof expected === 'string') return value === expected;
   if ('present' in expected) return expected.present === (value !== undefined && value !== '');
@@ -83,7 +83,7 @@ function matchValue(
 function matchNumber(
   match: { numbers?: string[]; patterns?: string[] },
   candidates: (string | undefined)[],
-  patterns: CompiledPatterns,
+  patterns: PatternMatcher,
 ): string[] | undefined {
   const present = candidates.filter((c): c is string => c !== undefined && c !== '');
   const bare = (n: string) => n.replace(/^\+/, '');

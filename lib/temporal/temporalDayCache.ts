@@ -12,13 +12,15 @@ import type { TemporalRule } from './temporalRuleSchema';
  * changes: the cache never outgrows the route.
  */
 export class TemporalDayCache {
-  readonly #verdicts = new Map<TemporalRule, { epochDay: number; timeZone: string; verdict: DayVerdict }>();
+  // Made on first use: most routes have no temporal rule, and an empty Map is ~200 bytes of every cached route.
+  #verdicts: Map<TemporalRule, { epochDay: number; timeZone: string; verdict: DayVerdict }> | undefined;
 
   /** `epochDay` is `date`'s day number (toEpochDay), passed in so a request computes it once for all its rules. */
   verdict(rule: TemporalRule, date: LocalDate, timeZone: string, epochDay = toEpochDay(date)): DayVerdict {
-    const known = this.#verdicts.get(rule);
+    const known = this.#verdicts?.get(rule);
     if (known && known.epochDay === epochDay && known.timeZone === timeZone) return known.verdict;
     const verdict = dayVerdict(rule, date, timeZone);
+    this.#verdicts ??= new Map();
     this.#verdicts.set(rule, { epochDay, timeZone, verdict });
     return verdict;
   }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { conditionsSchema } from '../../../lib/routes/conditionsSchema';
-import { patternsOfConditions } from '../../../lib/routes/parseRoute';
-import { CompiledPatterns } from '../../../lib/routes/safePattern';
+import { sharedPatterns } from '../../../lib/routes/patternCache';
+import { loadPatternEngine } from '../../../lib/routes/safePattern';
 import { buildEvaluationContext } from '../../../lib/rules/evaluationContext';
 import { matchConditions } from '../../../lib/rules/matchConditions';
 import type { CallState } from '../../../lib/calls/callState';
@@ -14,10 +14,12 @@ const NOON_NEW_YORK_WEDNESDAY = new Date('2026-11-25T17:00:00Z');
 function judge(when: unknown, params: KazooParams = {}, state?: Partial<CallState>) {
   const ctx = buildEvaluationContext(kazooRequest(params), state as CallState | undefined, NOON_NEW_YORK_WEDNESDAY, 'America/New_York');
   const conditions = conditionsSchema.parse(when);
-  return matchConditions(conditions, ctx, new CompiledPatterns(patternsOfConditions(conditions)));
+  return matchConditions(conditions, ctx, sharedPatterns);
 }
 
 describe('matchConditions', () => {
+  beforeAll(loadPatternEngine);
+
   const cases: [string, unknown, KazooParams, boolean][] = [
     ['empty conditions always hold', {}, {}, true],
     ['caller in the whitelist', { callerId: { numbers: ['+14155550123'] } }, {}, true],
