@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CallflowPolicy } from '../callflow/validateCallflow';
 import { RouteValidationError, StoreUnavailableError } from '../errors';
 import { conditionsOf, usesHolidays } from './parseRoute';
@@ -23,12 +24,37 @@ export interface RulesStore {
   lastKnown(routeId: string): Route | undefined;
 }
 
-type Entry = { route: Route | undefined; expiresAt: number; invalid?: boolean; document?: string };
+/**
+ * One route id's slot, in one map (each map entry costs every cached route again):
+ * the copy read last (undefined for a miss or an invalid copy), the last valid copy
+ * seen (what a call falls back on), what they count against the budget, and a digest
+ * of the JSON text read (the text itself would cost as much again as the route).
+ */
+type Entry = {
+  route: Route | undefined;
+  lastValid: Route | undefined;
+  expiresAt: number;
+  invalid: boolean;
+  digest: string | undefined;
+  bytes: number;
+};
 
-/** What a route's copies count against the budget: its JSON text, or this for a miss or an unreadable copy. */
+/**
+ * Heap a parsed route keeps per byte of its JSON, at most: bench/routeMemory.ts
+ * measures the example routes, held in this store after serving calls, at under
+ * 2 (memory.parsedRouteVsJson), and parseRoute keeps them compact to stay there.
+ */
+export const ROUTE_HEAP_PER_JSON_BYTE = 2;
+
+/** The entry, its digest and the maps' slots; also what a miss or an unreadable copy counts. */
 const MIN_ENTRY_BYTES = 256;
 
-/** 32 MiB of route JSON: thousands of ordinary routes in a 256 MB function, with the parsed copies beside them. */
+/** What a route costs the budget: the heap its parsed copy keeps, estimated from its JSON text. */
+export function routeBudgetBytes(jsonLength: number): number {
+  return MIN_ENTRY_BYTES + ROUTE_HEAP_PER_JSON_BYTE * jsonLength;
+}
+
+/** 32 MiB of heap: about 12,000 routes of 1.3 KB of JSON in a 256 MB function. */
 export const DEFAULT_ROUTE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export type CachedRulesStoreOptions = {
@@ -42,8 +68,8 @@ export type CachedRulesStoreOptions = {
   versions?: RouteVersions;
   /**
    * The byte budget the cached routes and the last-known-good copies share, counted
-   * as each route's JSON text; the least recently used route goes first (both its
-   * copies). Default DEFAULT_ROUTE_CACHE_BYTES.
+   * as the heap each route keeps (routeBudgetBytes); the least recently used route
+   * goes first (both its copies). Default DEFAULT_ROUTE_CACHE_BYTES.
    */
   maxBytes?: number;
 };
@@ -53,15 +79,14 @@ export type CachedRulesStoreOptions = {
  * Lambda answers without touching DynamoDB. Misses are cached too (an unknown
  * route costs the same as a known one), and concurrent loads of one route share
  * a single read. A reload that finds the same JSON text keeps the route already
- * parsed (its compiled patterns and temporal verdicts stay warm). Memory is
- * bounded by one byte budget over both maps, least recently used out first.
+ * parsed (its temporal verdicts stay warm). Memory is bounded by one byte
+ * budget over the cached copies and the last valid ones, least recently used out
+ * first, counted as the heap they keep (routeBudgetBytes).
  */
 export class CachedRulesStore implements RulesStore {
+  /** In least-recently-used-first order (a Map keeps insertion order). */
   private readonly entries = new Map<string, Entry>();
-  private readonly lastValid = new Map<string, Route>();
   private readonly inFlight = new Map<string, Promise<Route | undefined>>();
-  /** Bytes per route id, in least-recently-used-first order (a Map keeps insertion order). */
-  private readonly usage = new Map<string, number>();
   private usedBytes = 0;
   private readonly maxBytes: number;
   private readonly ttlMs: number;
@@ -79,8 +104,9 @@ export class CachedRulesStore implements RulesStore {
   async getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined> {
     const cached = this.entries.get(routeId);
     if (cached && cached.expiresAt > this.now()) {
-      this.touch(routeId);
-      return this.served(routeId, cached);
+      this.entries.delete(routeId);
+      this.entries.set(routeId, cached);
+      return this.served(cached);
     }
     let load = this.inFlight.get(routeId);
     if (!load) {
@@ -91,7 +117,7 @@ export class CachedRulesStore implements RulesStore {
   }
 
   lastKnown(routeId: string): Route | undefined {
-    return this.lastValid.get(routeId);
+    return this.entries.get(routeId)?.lastValid;
   }
 
   /** Bytes the cached copies count for now (never above the budget, unless one route alone is). */
@@ -110,8 +136,9 @@ export class CachedRulesStore implements RulesStore {
     }
     // A map-stored route (or a versioned one) is compared by its JSON too, so an unchanged reload skips the parse.
     const document = typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
+    const digest = document === undefined ? undefined : digestOf(document);
     const previous = this.entries.get(routeId);
-    const unchanged = document !== undefined && previous?.route && previous.document === document;
+    const unchanged = digest !== undefined && previous?.route && previous.digest === digest;
     // Only a route with patterns pays for loading the pattern engine, once per process.
     if (!unchanged) await loadPatternEngineFor(document);
     let route = raw === undefined ? undefined : unchanged ? previous.route : this.validate(routeId, raw);
@@ -124,13 +151,23 @@ export class CachedRulesStore implements RulesStore {
       // Computed now, with the route read, rather than by the first call that asks.
       if (route) warmHolidays(route, new Date(this.now()));
     }
-    const pushed = raw !== undefined && !route && !this.lastValid.has(routeId) ? await this.pushedCopy(routeId, raw, options) : undefined;
-    const entry: Entry = { route, expiresAt: this.now() + this.ttlMs, invalid: raw !== undefined && !route, document };
-    this.entries.set(routeId, entry);
-    if (route ?? pushed) this.lastValid.set(routeId, (route ?? pushed)!);
-    const bytes = document?.length ?? 0;
-    this.account(routeId, Math.max(MIN_ENTRY_BYTES, bytes, lastValidBytes(this.usage.get(routeId), route ?? pushed)));
-    return this.served(routeId, entry);
+    const pushed = raw !== undefined && !route && !previous?.lastValid ? await this.pushedCopy(routeId, raw, options) : undefined;
+    // Read again: another load may have evicted the route while this one awaited.
+    const current = this.entries.get(routeId);
+    const lastValid = route ?? pushed ?? current?.lastValid;
+    const bytes = document === undefined ? 0 : routeBudgetBytes(document.length);
+    // A miss or a bad copy keeps the last valid one: it still counts what it counted.
+    const counted = Math.max(MIN_ENTRY_BYTES, bytes, route || pushed ? 0 : (current?.bytes ?? 0));
+    const entry: Entry = {
+      route,
+      lastValid,
+      expiresAt: this.now() + this.ttlMs,
+      invalid: raw !== undefined && !route,
+      digest,
+      bytes: counted,
+    };
+    this.account(routeId, entry);
+    return this.served(entry);
   }
 
   /** The version a now-invalid live copy was pushed as (versioned routes only). */
@@ -139,25 +176,16 @@ export class CachedRulesStore implements RulesStore {
     return this.options.versions.getVersion(routeId, raw.version, options);
   }
 
-  private touch(routeId: string): void {
-    const bytes = this.usage.get(routeId);
-    if (bytes === undefined) return;
-    this.usage.delete(routeId);
-    this.usage.set(routeId, bytes);
-  }
-
-  /** Records what a route costs now, then evicts the least recently used others until the budget holds. */
-  private account(routeId: string, bytes: number): void {
-    this.usedBytes -= this.usage.get(routeId) ?? 0;
-    this.usage.delete(routeId);
-    this.usage.set(routeId, bytes);
-    this.usedBytes += bytes;
-    for (const [oldest, size] of this.usage) {
+  /** Stores a route's entry as the most recently used, then evicts the least recently used others until the budget holds. */
+  private account(routeId: string, entry: Entry): void {
+    this.usedBytes -= this.entries.get(routeId)?.bytes ?? 0;
+    this.entries.delete(routeId);
+    this.entries.set(routeId, entry);
+    this.usedBytes += entry.bytes;
+    for (const [oldest, { bytes }] of this.entries) {
       if (this.usedBytes <= this.maxBytes || oldest === routeId) break;
-      this.usage.delete(oldest);
       this.entries.delete(oldest);
-      this.lastValid.delete(oldest);
-      this.usedBytes -= size;
+      this.usedBytes -= bytes;
     }
   }
 
@@ -167,8 +195,8 @@ export class CachedRulesStore implements RulesStore {
    * stored one is valid again; a container that never saw one gets the version the live
    * copy was pushed as (load). Without either the route reads as absent (404).
    */
-  private served(routeId: string, entry: Entry): Route | undefined {
-    return entry.invalid ? this.lastValid.get(routeId) : entry.route;
+  private served(entry: Entry): Route | undefined {
+    return entry.invalid ? entry.lastValid : entry.route;
   }
 
   private validate(routeId: string, raw: unknown): Route | undefined {
@@ -182,9 +210,9 @@ export class CachedRulesStore implements RulesStore {
   }
 }
 
-/** A miss or a bad copy keeps the last valid one: it still counts what it counted. */
-function lastValidBytes(counted: number | undefined, route: Route | undefined): number {
-  return route ? 0 : (counted ?? 0);
+/** Names a JSON text in 22 characters (128 bits of SHA-256): a reload compares it to tell an unchanged route from an edited one. */
+function digestOf(document: string): string {
+  return createHash('sha256').update(document).digest().toString('base64url', 0, 16);
 }
 
 /** Computes the holidays of the years around `now` for each `holidays` condition of the route. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CachedRulesStore } from '../../../lib/routes/rulesStore';
+import { CachedRulesStore, routeBudgetBytes } from '../../../lib/routes/rulesStore';
 import { InMemoryRouteSource } from '../../fixtures/inMemoryStores';
 
 const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
@@ -21,7 +21,8 @@ function storeWith(routes: ReturnType<typeof routeOf>[], options: { maxBytes: nu
 describe('CachedRulesStore: one byte budget for the cache and the last-known copies', () => {
   it('evicts the least recently used route, both copies, and keeps the one just used', async () => {
     // Prepare: three 10 KB routes, room for two
-    const { source, store } = storeWith([routeOf('a', 10_000), routeOf('b', 10_000), routeOf('c', 10_000)], { maxBytes: 25_000 });
+    const budget = 2.5 * routeBudgetBytes(10_000);
+    const { source, store } = storeWith([routeOf('a', 10_000), routeOf('b', 10_000), routeOf('c', 10_000)], { maxBytes: budget });
     await store.getRoute('a');
     await store.getRoute('b');
     await store.getRoute('a'); // a is now the most recently used
@@ -32,7 +33,7 @@ describe('CachedRulesStore: one byte budget for the cache and the last-known cop
     // Assess: b went (its fallback too); a and c are served without a read
     expect(store.lastKnown('b')).toBeUndefined();
     expect(store.lastKnown('a')?.id).toBe('a');
-    expect(store.cachedBytes).toBeLessThanOrEqual(25_000);
+    expect(store.cachedBytes).toBeLessThanOrEqual(budget);
     const readsBefore = source.reads.length;
     await store.getRoute('a');
     await store.getRoute('c');
@@ -49,6 +50,18 @@ describe('CachedRulesStore: one byte budget for the cache and the last-known cop
       await store.getRoute(`r${(i * 31) % 40}`);
       expect(store.cachedBytes).toBeLessThanOrEqual(30_000);
     }
+  });
+
+  it('counts a route as the heap its parsed copy keeps, not as its JSON text', async () => {
+    // Prepare
+    const { store } = storeWith([routeOf('a', 10_000)], { maxBytes: 1_000_000 });
+
+    // Act
+    await store.getRoute('a');
+
+    // Assess: 10 KB of JSON held parsed costs twice that (bench: memory.parsedRouteVsJson)
+    expect(store.cachedBytes).toBeGreaterThanOrEqual(20_000);
+    expect(store.cachedBytes).toBeLessThan(21_000);
   });
 
   it('keeps serving a route larger than the whole budget, alone', async () => {
