@@ -2,13 +2,16 @@ import { normalizePivotRequest } from '../lib/request/normalizePivotRequest';
 import type { PivotRequest } from '../lib/request/pivotRequest';
 import type { RouteDocument } from '../lib/routes/routeSchema';
 import { parseRoute } from '../lib/routes/parseRoute';
-import { checkPattern, matchPattern, type CompiledPattern } from '../lib/routes/safePattern';
+import { checkPattern, loadPatternEngine, matchPattern, type CompiledPattern } from '../lib/routes/safePattern';
 import { decideEntry } from '../lib/rules/decideAnswer';
 import { describeOutcome } from '../lib/rules/outcome';
 import { pivotBackFor } from '../lib/rules/pivotBack';
 import { httpRequestFrom } from '../test/fixtures/apiGatewayEvents';
 import { benchFollowUps, entryEvent, median, timeBox } from './benchSupport';
 import { type Figure, figure } from './report';
+
+// The routes and patterns here run on RE2: loaded as the route store loads it for a route with patterns.
+await loadPatternEngine();
 
 const GENERATED_RULE_COUNT = 50;
 const ROUNDS = 30;
