@@ -19,10 +19,11 @@ export interface PatternMatcher {
   match(source: string, subject: string): string[] | null;
 }
 
-type Entry = { readonly pattern: CompiledPattern; readonly bytes: number };
+/** `used`: matched since eviction last looked at it (a second chance, set on a hit with one write). */
+type Entry = { readonly pattern: CompiledPattern; readonly bytes: number; used: boolean };
 
 export class PatternCache implements PatternMatcher {
-  /** In least-recently-used-first order (a Map keeps insertion order). */
+  /** Oldest first (a Map keeps insertion order); eviction moves a used one to the end instead. */
   readonly #programs = new Map<string, Entry>();
   #bytes = 0;
 
@@ -30,10 +31,8 @@ export class PatternCache implements PatternMatcher {
 
   match(source: string, subject: string): string[] | null {
     let entry = this.#programs.get(source);
-    if (entry) {
-      this.#programs.delete(source);
-      this.#programs.set(source, entry);
-    } else {
+    if (entry) entry.used = true;
+    else {
       const check = checkPattern(source);
       // Unreachable for a parsed route: parseRoute refused any pattern checkPattern refuses.
       if (!check.ok) throw new Error(`pattern ${JSON.stringify(source)} cannot run: ${check.message}`);
@@ -79,18 +78,32 @@ export class PatternCache implements PatternMatcher {
   }
 
   #admit(pattern: CompiledPattern): Entry {
-    const entry = { pattern, bytes: programBytes(pattern) };
+    const entry = { pattern, bytes: programBytes(pattern), used: false };
     this.#programs.set(pattern.source, entry);
     this.#bytes += entry.bytes;
     this.#evict(pattern.source);
     return entry;
   }
 
+  /**
+   * Least recently used out first, approximately ("second chance"): a program matched
+   * since it was last looked at goes to the back instead, so a hit costs one write,
+   * not a reordering of the map on every match of every call.
+   */
   #evict(keep?: string): void {
-    for (const [source, entry] of this.#programs) {
-      if (this.#bytes <= this.maxBytes || source === keep) break;
+    while (this.#bytes > this.maxBytes) {
+      const oldest = this.#programs.entries().next();
+      if (oldest.done) return;
+      const [source, entry] = oldest.value;
       this.#programs.delete(source);
-      this.#bytes -= entry.bytes;
+      if (source === keep && this.#programs.size === 0) {
+        this.#programs.set(source, entry);
+        return;
+      }
+      if (entry.used || source === keep) {
+        entry.used = false;
+        this.#programs.set(source, entry);
+      } else this.#bytes -= entry.bytes;
     }
   }
 }
