@@ -151,7 +151,8 @@ export class CachedRulesStore implements RulesStore {
       // Computed now, with the route read, rather than by the first call that asks.
       if (route) warmHolidays(route, new Date(this.now()));
     }
-    const pushed = raw !== undefined && !route && !previous?.lastValid ? await this.pushedCopy(routeId, raw, options) : undefined;
+    const seenValid = this.entries.get(routeId)?.lastValid;
+    const pushed = raw !== undefined && !route && !seenValid ? await this.pushedCopy(routeId, raw, options) : undefined;
     // Read again: another load may have evicted the route while this one awaited.
     const current = this.entries.get(routeId);
     const lastValid = route ?? pushed ?? current?.lastValid;
