@@ -10,6 +10,7 @@ import { runtimeConfigFrom, type RuntimeConfig } from './runtimeConfig';
 import { describeError, type Telemetry } from './telemetry';
 import { routeKeySourceFor } from './routeKeySource';
 import { outsideSourcesFor } from './outsideSources';
+import { sharedPatterns } from '../../lib/routes/patternCache';
 
 /**
  * What the log says about a stored route that fails validation, and what callers
@@ -41,6 +42,7 @@ export function createPivotRuntime(
   const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, budgetMs: config.BUDGET_MS });
   const routeSource = new DynamoRouteSource({ client, tableName: config.TABLE_NAME });
   const routeVersions = new CachedRouteVersions(routeSource, { callflowPolicy: overrides.callflowPolicy });
+  sharedPatterns.resize(config.PATTERN_CACHE_BYTES);
   const rules = new CachedRulesStore(routeSource, {
     versions: routeVersions,
     ttlMs: config.ROUTE_CACHE_TTL_MS,

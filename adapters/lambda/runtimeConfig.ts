@@ -11,6 +11,8 @@ export const RUNTIME_DEFAULTS = {
   ROUTE_CACHE_TTL_MS: 30_000,
   /** Route JSON the cache and the last-known-good copies hold together, least recently used out first. */
   ROUTE_CACHE_BYTES: 32 * 1024 * 1024,
+  /** Compiled RE2 programs, shared by every route of the container, least recently used out first. */
+  PATTERN_CACHE_BYTES: 8 * 1024 * 1024,
   CALL_STATE_TTL_HOURS: 24,
   MAX_BODY_BYTES: 16_384,
   MAX_QUERY_BYTES: 8_192,
@@ -38,6 +40,7 @@ export const runtimeConfigSchema = z.object({
   BUDGET_MS: int(RUNTIME_DEFAULTS.BUDGET_MS),
   ROUTE_CACHE_TTL_MS: int(RUNTIME_DEFAULTS.ROUTE_CACHE_TTL_MS),
   ROUTE_CACHE_BYTES: int(RUNTIME_DEFAULTS.ROUTE_CACHE_BYTES),
+  PATTERN_CACHE_BYTES: int(RUNTIME_DEFAULTS.PATTERN_CACHE_BYTES),
   CALL_STATE_TTL_HOURS: int(RUNTIME_DEFAULTS.CALL_STATE_TTL_HOURS),
   MAX_BODY_BYTES: int(RUNTIME_DEFAULTS.MAX_BODY_BYTES),
   MAX_QUERY_BYTES: int(RUNTIME_DEFAULTS.MAX_QUERY_BYTES),

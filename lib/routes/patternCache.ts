@@ -10,7 +10,7 @@ import { type CompiledPattern, checkPattern, matchPattern } from './safePattern'
  * budget trades memory for that CPU, never for correctness.
  */
 
-/** 8 MiB: about 600 ordinary patterns (a 20-instruction program is ~13 KB) before any is compiled twice. */
+/** 8 MiB: about 600 ordinary patterns (a 20-instruction program is ~13 KB) before any is compiled twice. The functions read PATTERN_CACHE_BYTES (adapters/lambda/runtimeConfig.ts, same default). */
 export const DEFAULT_PATTERN_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** What a route's conditions call to match: the process-wide cache, or any stand-in with its answers. */

@@ -270,6 +270,7 @@ describe('Pivot Lambda functions', () => {
       BUDGET_MS: '2500',
       ROUTE_CACHE_TTL_MS: '30000',
       ROUTE_CACHE_BYTES: '33554432',
+      PATTERN_CACHE_BYTES: '8388608',
       CALL_STATE_TTL_HOURS: '24',
       MAX_BODY_BYTES: '16384',
       MAX_QUERY_BYTES: '8192',
