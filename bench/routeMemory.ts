@@ -37,12 +37,13 @@ const KEYED = ['1', '9', '1234', ''];
  * and after. The figure with the goal holds them as production does: loaded
  * through the route cache (CachedRulesStore: its entry and the last-known-good
  * copy) and then serving calls, entries and step follow-ups at four instants, so
- * its temporal verdicts are cached and its patterns have run. The second figure
- * is parseRoute alone. The compiled patterns live in one process-wide cache
- * (emptied before each measurement, so the programs count, shared by the copies
- * as routes share patterns). A whole round is loaded, served and dropped first,
- * so one-time costs (the code V8 optimizes, zod's internals) are not counted as
- * the routes'; the first figure is the median of three rounds. Goal (issue 13): ≤ 2× the JSON.
+ * its temporal verdicts are cached and the patterns of the rules it reached have
+ * run. The second figure is parseRoute alone. The compiled patterns live in one
+ * process-wide cache (emptied before each measurement, so the programs count,
+ * shared by the copies as routes share patterns). Whole rounds are loaded, served
+ * and dropped first, so one-time costs (the code V8 optimizes, zod's internals)
+ * are not counted as the routes'; the first figure is the median of three rounds.
+ * Goal (issue 13): ≤ 2× the JSON.
  */
 export async function measureRouteMemory(): Promise<Figure[]> {
   // As the route store does for routes that need them.
