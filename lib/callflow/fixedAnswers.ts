@@ -13,8 +13,14 @@ import { hasPlaceholder } from '../routes/placeholders';
  * mutates a template; nothing that receives one may either.
  */
 const placeholderFree = new WeakMap<object, boolean>();
-const verdicts = new WeakMap<object, Map<unknown, boolean>>();
-const written = new WeakMap<object, Map<unknown, string>>();
+/**
+ * Per policy (a process has one, the local server two), then per fixed template:
+ * false when Kazoo would refuse it, true when it passed, its JSON once written
+ * (which it passed too). One entry per answer a cached route has given: a Map per
+ * template, or a map per fact, would cost every cached route again (bench:
+ * memory.parsedRouteVsJson).
+ */
+const known = new WeakMap<object, WeakMap<object, boolean | string>>();
 
 /** True when no text anywhere in the template holds a `{{placeholder}}`. */
 export function isFixedTemplate(template: CallflowNode): boolean {
@@ -34,23 +40,31 @@ function containsPlaceholder(value: unknown): boolean {
 }
 
 /** The template's verdict under `policy`, judged by `check` the first time only. */
-export function fixedVerdict(template: CallflowNode, policy: unknown, check: () => boolean): boolean {
-  return remembered(verdicts, template, policy, check);
+export function fixedVerdict(template: CallflowNode, policy: object, check: () => boolean): boolean {
+  const facts = factsUnder(policy);
+  const fact = facts.get(template);
+  if (fact !== undefined) return fact !== false;
+  const verdict = check();
+  facts.set(template, verdict);
+  return verdict;
 }
 
 /** The template's JSON under `policy`, written (and checked) by `write` the first time only; `write` throws for an invalid one, which is not remembered. */
-export function fixedJson(node: CallflowNode, policy: unknown, write: () => string): string {
-  return placeholderFree.get(node) === true ? remembered(written, node, policy, write) : write();
+export function fixedJson(node: CallflowNode, policy: object, write: () => string): string {
+  if (placeholderFree.get(node) !== true) return write();
+  const facts = factsUnder(policy);
+  const fact = facts.get(node);
+  if (typeof fact === 'string') return fact;
+  const json = write();
+  facts.set(node, json);
+  return json;
 }
 
-function remembered<T>(cache: WeakMap<object, Map<unknown, T>>, key: object, policy: unknown, compute: () => T): T {
-  let byPolicy = cache.get(key);
-  if (!byPolicy) {
-    byPolicy = new Map();
-    cache.set(key, byPolicy);
+function factsUnder(policy: object): WeakMap<object, boolean | string> {
+  let facts = known.get(policy);
+  if (!facts) {
+    facts = new WeakMap();
+    known.set(policy, facts);
   }
-  if (byPolicy.has(policy)) return byPolicy.get(policy)!;
-  const value = compute();
-  byPolicy.set(policy, value);
-  return value;
+  return facts;
 }

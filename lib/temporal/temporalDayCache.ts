@@ -13,24 +13,32 @@ import type { TemporalRule } from './temporalRuleSchema';
  * in another zone starts them afresh. One entry per rule: the cache never
  * outgrows the route, and holds no more than a verdict per rule.
  */
+const VERDICTS: readonly DayVerdict[] = ['never', 'all-day', 'window', 'first-second'];
+/**
+ * Each rule's verdict, for every route of the process: `stamp * 4 + index in
+ * VERDICTS`, valid while its cache's stamp (its date and zone) has not moved on.
+ * One entry per rule, dropped with the route; a Map per route would cost each
+ * cached route a few hundred bytes (bench: memory.parsedRouteVsJson).
+ */
+const verdicts = new WeakMap<TemporalRule, number>();
+let lastStamp = 0;
+
 export class TemporalDayCache {
-  // Made on first use: most routes have no temporal rule, and an empty Map is ~200 bytes of every cached route.
-  #verdicts: Map<TemporalRule, DayVerdict> | undefined;
   #epochDay = Number.NaN;
   #timeZone = '';
+  #stamp = 0;
 
   /** `epochDay` is `date`'s day number (toEpochDay), passed in so a request computes it once for all its rules. */
   verdict(rule: TemporalRule, date: LocalDate, timeZone: string, epochDay = toEpochDay(date)): DayVerdict {
     if (epochDay !== this.#epochDay || timeZone !== this.#timeZone) {
-      this.#verdicts?.clear();
       this.#epochDay = epochDay;
       this.#timeZone = timeZone;
+      this.#stamp = ++lastStamp;
     }
-    const known = this.#verdicts?.get(rule);
-    if (known !== undefined) return known;
+    const known = verdicts.get(rule);
+    if (known !== undefined && Math.floor(known / 4) === this.#stamp) return VERDICTS[known % 4]!;
     const verdict = dayVerdict(rule, date, timeZone);
-    this.#verdicts ??= new Map();
-    this.#verdicts.set(rule, verdict);
+    verdicts.set(rule, this.#stamp * 4 + VERDICTS.indexOf(verdict));
     return verdict;
   }
 }
