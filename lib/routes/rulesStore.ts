@@ -33,8 +33,9 @@ export interface RulesStore {
 type Entry = {
   route: Route | undefined;
   lastValid: Route | undefined;
+  /** In ms since the store was made: a small integer V8 keeps unboxed, where an epoch time would be a boxed number. */
   expiresAt: number;
-  invalid: boolean;
+  /** Undefined for a miss; with no `route`, the copy read was invalid. */
   digest: string | undefined;
   bytes: number;
 };
@@ -91,6 +92,7 @@ export class CachedRulesStore implements RulesStore {
   private readonly maxBytes: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly madeAt: number;
 
   constructor(
     private readonly source: RouteSource,
@@ -99,13 +101,14 @@ export class CachedRulesStore implements RulesStore {
     this.ttlMs = options.ttlMs ?? 30_000;
     this.maxBytes = options.maxBytes ?? DEFAULT_ROUTE_CACHE_BYTES;
     this.now = options.now ?? Date.now;
+    this.madeAt = this.now();
   }
 
   async getRoute(routeId: string, options?: StoreCallOptions): Promise<Route | undefined> {
     const cached = this.entries.get(routeId);
-    if (cached && cached.expiresAt > this.now()) {
+    if (cached && cached.expiresAt > this.now() - this.madeAt) {
       this.entries.delete(routeId);
-      this.entries.set(routeId, cached);
+      this.entries.set(keyOf(routeId, cached), cached);
       return this.served(cached);
     }
     let load = this.inFlight.get(routeId);
@@ -162,8 +165,7 @@ export class CachedRulesStore implements RulesStore {
     const entry: Entry = {
       route,
       lastValid,
-      expiresAt: this.now() + this.ttlMs,
-      invalid: raw !== undefined && !route,
+      expiresAt: this.now() - this.madeAt + this.ttlMs,
       digest,
       bytes: counted,
     };
@@ -181,7 +183,7 @@ export class CachedRulesStore implements RulesStore {
   private account(routeId: string, entry: Entry): void {
     this.usedBytes -= this.entries.get(routeId)?.bytes ?? 0;
     this.entries.delete(routeId);
-    this.entries.set(routeId, entry);
+    this.entries.set(keyOf(routeId, entry), entry);
     this.usedBytes += entry.bytes;
     for (const [oldest, { bytes }] of this.entries) {
       if (this.usedBytes <= this.maxBytes || oldest === routeId) break;
@@ -197,7 +199,7 @@ export class CachedRulesStore implements RulesStore {
    * copy was pushed as (load). Without either the route reads as absent (404).
    */
   private served(entry: Entry): Route | undefined {
-    return entry.invalid ? entry.lastValid : entry.route;
+    return entry.digest !== undefined && !entry.route ? entry.lastValid : entry.route;
   }
 
   private validate(routeId: string, raw: unknown): Route | undefined {
@@ -211,9 +213,14 @@ export class CachedRulesStore implements RulesStore {
   }
 }
 
-/** Names a JSON text in 22 characters (128 bits of SHA-256): a reload compares it to tell an unchanged route from an edited one. */
+/** The route's own id string when there is one (equal to `routeId`): keyed by the request's copy, the cache would keep that too. */
+function keyOf(routeId: string, entry: Entry): string {
+  return entry.lastValid?.id ?? routeId;
+}
+
+/** Names a JSON text in 16 one-byte characters (128 bits of SHA-256): a reload compares it to tell an unchanged route from an edited one. */
 function digestOf(document: string): string {
-  return createHash('sha256').update(document).digest().toString('base64url', 0, 16);
+  return createHash('sha256').update(document).digest().toString('latin1', 0, 16);
 }
 
 /** Computes the holidays of the years around `now` for each `holidays` condition of the route. */

@@ -24,7 +24,8 @@ const verdicts = new WeakMap<TemporalRule, number>();
 let lastStamp = 0;
 
 export class TemporalDayCache {
-  #epochDay = Number.NaN;
+  // A small integer, not NaN (which V8 would box): no zone is named '', so the first call starts afresh anyway.
+  #epochDay = 0;
   #timeZone = '';
   #stamp = 0;
 
