@@ -1,7 +1,7 @@
 /**
  * A parsed route is held for as long as the container lives (the route cache and
  * its last-known-good copy), so the form it is held in matters more than the time
- * it takes to make: about 15 µs here against 400 µs for the checks before it.
+ * it takes to make: about 60 µs per example route, against ~320 µs for the checks.
  *
  * zod's output is built key by key into objects with room to grow, and keeps the
  * keys it was given an `undefined` for; V8's JSON.parse builds each object at its
