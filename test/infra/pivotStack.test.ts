@@ -247,6 +247,34 @@ describe('Pivot Lambda functions', () => {
     expect(Number(holidays.trim())).toBeGreaterThan(10);
   });
 
+  it('keeps ical.js and fast-xml-parser out of the pivot bundle and ships each beside it, loadable the way the code loads it', () => {
+    // Prepare: calendar feeds load ical.js by import(); TwiML loads fast-xml-parser by a synchronous require.
+    const bundle = bundleOf('pivot');
+    const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
+    writeFileSync(
+      join(assetDir, 'lazy-probe.mjs'),
+      [
+        "import { createRequire } from 'node:module';",
+        "const { default: ICAL } = await import('ical.js');",
+        "const vcalendar = new ICAL.Component(ICAL.parse('BEGIN:VCALENDAR\\r\\nBEGIN:VEVENT\\r\\nUID:a\\r\\nEND:VEVENT\\r\\nEND:VCALENDAR'));",
+        "const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser');",
+        "const ok = XMLValidator.validate('<Response><Say>hi</Say></Response>') === true;",
+        "const parsed = new XMLParser().parse('<Response><Say>hi</Say></Response>');",
+        'console.log(JSON.stringify({ events: vcalendar.getAllSubcomponents("vevent").length, ok, say: parsed.Response.Say }));',
+      ].join('\n'),
+    );
+
+    // Act
+    const probe = execFileSync(process.execPath, [join(assetDir, 'lazy-probe.mjs')], { cwd: assetDir, encoding: 'utf8' });
+
+    // Assess
+    expect(JSON.parse(probe)).toEqual({ events: 1, ok: true, say: 'hi' });
+    expect(bundle).toMatch(/import\(["']ical\.js["']\)/);
+    // Messages of each library's own parser: present in the bundle only if the library were.
+    expect(bundle).not.toContain('invalid ical body');
+    expect(bundle).not.toContain('InvalidTag');
+  });
+
   it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {
     // Act
     const bundle = bundleOf(name);

@@ -68,9 +68,9 @@ const audioMacroItem = z.discriminatedUnion(
   { error: 'must be a macro item whose "macro" is play, prompt, say, tts or tone' },
 );
 
-export const audioMacroDataSchema = moduleData({
+export const audioMacroDataSchema = moduleData(() => ({
   language: z.string().optional(),
   macros: kazooDefault(z.array(audioMacroItem).min(1, { message: 'must list at least one sound' }), []),
   terminators,
-});
+}));
 export type AudioMacroData = ModuleData<typeof audioMacroDataSchema>;

@@ -72,12 +72,12 @@ export const conferenceConfigSchema = z.looseObject({
   wait_for_moderator: z.boolean().optional(),
 });
 
-export const conferenceDataSchema = moduleData({
+export const conferenceDataSchema = moduleData(() => ({
   id: exactly32Chars.optional(),
   config: conferenceConfigSchema.optional(),
   moderator: z.boolean().optional(),
   play_entry_tone: toneSetting.optional(),
   play_exit_tone: toneSetting.optional(),
   welcome_prompt: z.looseObject({ media_id: z.string().optional(), play: z.boolean().optional() }).optional(),
-});
+}));
 export type ConferenceData = ModuleData<typeof conferenceDataSchema>;

@@ -18,17 +18,17 @@ const recipientSchema = z.looseObject({
   type: z.enum(['user', 'email']),
 });
 
-export const missedCallAlertDataSchema = moduleData({
+export const missedCallAlertDataSchema = moduleData(() => ({
   recipients: z.array(recipientSchema),
-});
+}));
 export type MissedCallAlertData = ModuleData<typeof missedCallAlertDataSchema>;
 
-export const notificationDataSchema = moduleData({
+export const notificationDataSchema = moduleData(() => ({
   comments: z.string().optional(),
   notification_media: z.array(z.enum(['email', 'sms'])).optional(),
   // Required by Kazoo's schema even though it names a default.
   recipients: z.array(recipientSchema).meta({ default: [] }),
   send_at: kazooDefault(z.enum(['callflow_exec', 'channel_destroy']), 'channel_destroy'),
   template_id: z.string().optional(),
-});
+}));
 export type NotificationData = ModuleData<typeof notificationDataSchema>;
