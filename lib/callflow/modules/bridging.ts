@@ -8,7 +8,7 @@ import { directionalSipHeadersSchema } from './customSipHeaders';
 import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData, kazooDefault } from './primitives';
 
 const dialStrategy = z.enum(['simultaneous', 'single']);
-const ringtones = z.looseObject({ external: z.string().optional(), internal: z.string().optional() });
+const ringtones = lazySchema(() => z.looseObject({ external: z.string().optional(), internal: z.string().optional() }));
 
 export const deviceDataSchema = moduleData(() => ({
   id: z.string().optional(),
@@ -54,16 +54,18 @@ export type GroupData = ModuleData<typeof groupDataSchema>;
  * One ring/page group member. Always an object: the bare-id-string form shown
  * in some Kazoo docs fails the schema, and a schema failure hangs the call up.
  */
-export const groupEndpointSchema = z.looseObject({
-  id: stringLength({ min: 1, max: 128 }),
-  endpoint_type: z.enum(['device', 'user', 'group']),
-  delay: integer.optional(),
-  timeout: integer.optional(),
-  weight: integerBetween({ min: 1, max: 100 }).optional(),
-});
+export const groupEndpointSchema = lazySchema(() =>
+  z.looseObject({
+    id: stringLength({ min: 1, max: 128 }),
+    endpoint_type: z.enum(['device', 'user', 'group']),
+    delay: integer.optional(),
+    timeout: integer.optional(),
+    weight: integerBetween({ min: 1, max: 100 }).optional(),
+  }),
+);
 export type GroupEndpoint = ModuleData<typeof groupEndpointSchema>;
 
-const groupEndpoints = z.array(groupEndpointSchema).min(1, { message: 'must list at least one endpoint' });
+const groupEndpoints = lazySchema(() => z.array(groupEndpointSchema).min(1, { message: 'must list at least one endpoint' }));
 
 export const ringGroupDataSchema = moduleData(() => ({
   endpoints: groupEndpoints,

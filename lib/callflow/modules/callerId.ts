@@ -1,8 +1,9 @@
 /** Modules that set, rewrite or test the caller ID: set_cid, dynamic_cid, prepend_cid, check_cid, cidlistmatch. */
 import * as z from 'zod';
+import { lazySchema } from '../../lazySchema';
 import { integer, moduleData, type ModuleData, kazooDefault } from './primitives';
 
-const nameAndNumber = z.looseObject({ name: z.string().optional(), number: z.string().optional() });
+const nameAndNumber = lazySchema(() => z.looseObject({ name: z.string().optional(), number: z.string().optional() }));
 
 export const setCidDataSchema = moduleData(() => ({
   caller_id_name: kazooDefault(z.string(), ''),

@@ -1,10 +1,13 @@
 /** Fax modules: faxbox, receive_fax, fax_detect. */
 import * as z from 'zod';
+import { lazySchema } from '../../lazySchema';
 import { integer, moduleData, oneOf, type ModuleData } from './primitives';
 
-const faxMedia = z.looseObject({
-  fax_option: oneOf([z.boolean(), z.enum(['auto', 'true', 'false'])], 'true/false or "auto", "true", "false"').optional(),
-});
+const faxMedia = lazySchema(() =>
+  z.looseObject({
+    fax_option: oneOf([z.boolean(), z.enum(['auto', 'true', 'false'])], 'true/false or "auto", "true", "false"').optional(),
+  }),
+);
 
 export const faxboxDataSchema = moduleData(() => ({
   id: z.string().optional(),

@@ -3,6 +3,7 @@
  * notification, each sending to users or email addresses.
  */
 import * as z from 'zod';
+import { lazySchema } from '../../lazySchema';
 import { kazooDefault, moduleData, oneOf, type ModuleData } from './primitives';
 
 /**
@@ -13,10 +14,12 @@ const emailAddress = z
   .string()
   .regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address (Kazoo checks the format even for user recipients)' });
 
-const recipientSchema = z.looseObject({
-  id: oneOf([emailAddress, z.array(emailAddress)], 'an email address or a list of them'),
-  type: z.enum(['user', 'email']),
-});
+const recipientSchema = lazySchema(() =>
+  z.looseObject({
+    id: oneOf([emailAddress, z.array(emailAddress)], 'an email address or a list of them'),
+    type: z.enum(['user', 'email']),
+  }),
+);
 
 export const missedCallAlertDataSchema = moduleData(() => ({
   recipients: z.array(recipientSchema),
