@@ -18,19 +18,27 @@ export const createRequireBanner = "import { createRequire } from 'module'; cons
  * Packages only some routes need, kept out of the bundle: every byte of the
  * bundle is parsed at each cold start, used or not (about 0.1 ms per KiB on the
  * bench machine). Each ships beside the bundle as node_modules/<name>, itself
- * bundled into one file, and is loaded on first use: `import` ones as ESM by
- * `await import()`, `require` ones as CommonJS by a synchronous require (TwiML is
+ * bundled into one file, and is loaded on first use the way its value says:
+ * `import default` / `import` (its default export / its named exports) as ESM by
+ * `await import()`, `require` as CommonJS by a synchronous require (TwiML is
  * parsed inside synchronous route validation).
  * - date-holidays: routes with a `holidays` condition (its data alone is 800 KB);
  * - ical.js: calendar feeds;
  * - fast-xml-parser: TwiML answers.
  */
 export const LAZY_MODULE_LOADS = {
-  'date-holidays': 'import',
-  'ical.js': 'import',
+  'date-holidays': 'import default',
+  'ical.js': 'import default',
   'fast-xml-parser': 'require',
-} as const satisfies Record<string, 'import' | 'require'>;
+} as const satisfies Record<string, 'import default' | 'import' | 'require'>;
 export const LAZY_MODULES = Object.keys(LAZY_MODULE_LOADS) as (keyof typeof LAZY_MODULE_LOADS)[];
+
+/** What the shipped file re-exports, and in which format. */
+const lazyEntry = {
+  'import default': (name: string) => ({ source: `export { default } from '${name}';`, esm: true }),
+  import: (name: string) => ({ source: `export * from '${name}';`, esm: true }),
+  require: (name: string) => ({ source: `module.exports = require('${name}');`, esm: false }),
+} as const;
 
 const shipLazyModules: ICommandHooks = {
   beforeBundling: () => [],
@@ -38,8 +46,7 @@ const shipLazyModules: ICommandHooks = {
   afterBundling: (inputDir, outputDir) =>
     LAZY_MODULES.flatMap((name) => {
       const dir = `${outputDir}/node_modules/${name}`;
-      const esm = LAZY_MODULE_LOADS[name] === 'import';
-      const entry = esm ? `export { default } from '${name}';` : `module.exports = require('${name}');`;
+      const { source: entry, esm } = lazyEntry[LAZY_MODULE_LOADS[name] as keyof typeof lazyEntry](name);
       const file = esm ? 'index.mjs' : 'index.cjs';
       const format = esm ? `--format=esm --main-fields=module,main --banner:js="${createRequireBanner}"` : '--format=cjs';
       return [

@@ -270,6 +270,7 @@ describe('Pivot Lambda functions', () => {
     // Assess
     expect(JSON.parse(probe)).toEqual({ events: 1, ok: true, say: 'hi' });
     expect(bundle).toMatch(/import\(["']ical\.js["']\)/);
+    expect(bundle).toMatch(/\(["']fast-xml-parser["']\)/);
     // Messages of each library's own parser: present in the bundle only if the library were.
     expect(bundle).not.toContain('invalid ical body');
     expect(bundle).not.toContain('InvalidTag');
