@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { createRequireBanner, kazooRequestTimeoutMs } from '../../infra/PivotFunction';
+import { DynamoRouteAdmin } from '../../adapters/dynamodb';
+import { loadExampleRoutes } from '../../local/loadExampleRoutes';
+import { EXAMPLES_DIR } from '../fixtures/exampleRoutes';
+import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
+import { createTestTable } from '../fixtures/dynamoTestTable';
+import { kazooParams } from '../fixtures/kazooCalls';
+import { TEST_ROUTE_KEY, tokenQuery } from '../fixtures/routeCredentials';
 import { type PolicyStatementJson, type SynthesizedPivot, synthPivotStack } from './synthPivotStack';
 
 // The stack as `cdk synth` deploys it with default settings. Synthesizing bundles
@@ -274,6 +282,40 @@ describe('Pivot Lambda functions', () => {
     // Messages of each library's own parser: present in the bundle only if the library were.
     expect(bundle).not.toContain('invalid ical body');
     expect(bundle).not.toContain('InvalidTag');
+  });
+
+  it('serves a TwiML route from the deployed asset alone: the bundle requires the fast-xml-parser shipped beside it', async () => {
+    // Prepare: the example routes on dynalite; the handler run from its asset directory, which has no node_modules above it.
+    const { client, tableName } = await createTestTable('bundled-twiml');
+    await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName }), EXAMPLES_DIR, { keepExisting: false });
+    const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
+    const event = pivotEventV2({ as: 'get', params: kazooParams(), route: 'twiml-hotline', voiceUrlQuery: tokenQuery('twiml-hotline') });
+    writeFileSync(join(assetDir, 'event.json'), JSON.stringify(event));
+    writeFileSync(
+      join(assetDir, 'invoke.mjs'),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "const { handler } = await import('./index.mjs');",
+        "const result = await handler(JSON.parse(readFileSync(new URL('./event.json', import.meta.url), 'utf8')), { getRemainingTimeInMillis: () => 3000, awsRequestId: 'probe', functionName: 'pivot' });",
+        'process.stderr.write(JSON.stringify(result));',
+        'process.exit(0);',
+      ].join('\n'),
+    );
+    const env = { ...process.env, TABLE_NAME: tableName, PIVOT_ROUTE_KEY: TEST_ROUTE_KEY, AWS_REGION: 'us-east-1', NODE_OPTIONS: '' };
+
+    // Act: stdout carries the handler's log lines, stderr the result.
+    // Not spawnSync: the jest process may be the one serving dynalite.
+    const { stderr } = await promisify(execFile)(process.execPath, [join(assetDir, 'invoke.mjs')], {
+      cwd: assetDir,
+      env,
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(stderr) as { statusCode: number; headers: Record<string, string>; body: string };
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['Content-Type']).toBe('application/xml');
+    expect(result.body).toMatch(/^<\?xml[^>]*\?>\s*<Response><Gather /);
   });
 
   it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {
