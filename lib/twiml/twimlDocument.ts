@@ -5,7 +5,7 @@
  * serializeTwiml, which escapes every text and attribute. So a caller name
  * holding `<`, `&` or quotes can never change the document's structure.
  */
-import { createRequire } from 'node:module';
+import { createRequire as requireResolvingFrom } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 import type { FieldIssue } from '../errors';
 import { wellFormedText } from '../wellFormedText';
@@ -25,7 +25,7 @@ export const MAX_TWIML_CHARS = 64 * 1024;
  * route without TwiML neither parses nor runs it. Loaded with `require`, not
  * `import()`, because routes are validated synchronously.
  */
-const requireOnFirstUse = createRequire(import.meta.url);
+const requireOnFirstUse = requireResolvingFrom(import.meta.url);
 let xml: { validator: typeof FastXmlParser.XMLValidator; parser: FastXmlParser.XMLParser } | undefined;
 
 function xmlLibrary(): NonNullable<typeof xml> {
