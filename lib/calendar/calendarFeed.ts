@@ -28,6 +28,7 @@ function icalLoaded(): typeof ICAL {
   if (!ical) throw new Error('ical.js is not loaded: await loadCalendarParser() before parsing a feed');
   return ical;
 }
+
 type Timed = { time: ICAL.Time; tzid: string | undefined };
 
 /**
