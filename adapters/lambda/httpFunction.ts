@@ -1,5 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { SourceNotAllowedError } from '../../lib/errors';
@@ -25,9 +23,9 @@ export type EdgeRules = RequestLimits & { sourceAllowlist?: SourceAllowlist };
 /**
  * The chain every HTTP function runs in, the same on Lambda, in tests and
  * behind the local server:
- * - Powertools' injectLambdaContext: the invocation's ids on every log line;
- * - Powertools' logMetrics: the cold-start metric, then this invocation's
- *   metrics flushed once, whether it answered or failed;
+ * - invocationTelemetry: the invocation's ids on every log line, the
+ *   cold-start metric, then this invocation's metrics flushed once, whether it
+ *   answered or failed;
  * - the edge adapter: size limits, then the event turned into an HttpRequest;
  * - the source allowlist, when the deployment has one: before the route checks
  *   a token or reads anything;
@@ -35,10 +33,9 @@ export type EdgeRules = RequestLimits & { sourceAllowlist?: SourceAllowlist };
  * `limits` is read per request from the runtime, which is built on first use.
  */
 export function createHttpFunction(telemetry: Telemetry, limits: () => EdgeRules, route: HttpRoute): LambdaHttpHandler {
-  const chain = middy()
-    .use(injectLambdaContext(telemetry.logger))
-    // An invocation that added no metric must still answer, not throw.
-    .use(logMetrics(telemetry.metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+  // No early-timeout timer per request: answerPivotRequest's own deadline (BUDGET_MS) answers long before Lambda's timeout.
+  const chain = middy({ timeoutEarlyInMillis: 0 })
+    .use(invocationTelemetry(telemetry))
     .use(jsonErrorAnswer(telemetry))
     .handler(async (event: unknown) => {
       const rules = limits();
@@ -47,6 +44,21 @@ export function createHttpFunction(telemetry: Telemetry, limits: () => EdgeRules
       return httpApiResultOf(await route(request));
     });
   return chain as unknown as LambdaHttpHandler;
+}
+
+/** What Powertools' injectLambdaContext and logMetrics middlewares did, without their per-request cost. */
+function invocationTelemetry(telemetry: Telemetry): MiddlewareObj {
+  const flush = () => {
+    telemetry.metrics.publishStoredMetrics();
+  };
+  return {
+    before: (request) => {
+      telemetry.logger.addContext(request.context);
+      telemetry.metrics.captureColdStartMetric(request.context.functionName);
+    },
+    after: flush,
+    onError: flush,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from './emfMetrics';
 import { funnelEvents, type FunnelInput } from '../../lib/pivot/ivrFunnel';
 import type { Outcome } from '../../lib/rules/outcome';
 import { ANSWERS_METRIC, FUNNEL_METRICS, OUTCOME_DIMENSION, UNAVAILABLE_METRIC } from './pivotMetricNames';
@@ -24,10 +24,10 @@ export function recordIvrFunnel(t: Telemetry, record: FunnelRecord): void {
 }
 
 /**
- * Metrics with their own dimensions need an EMF line each. Powertools writes one
- * per `singleMetric()` instance, but building an instance costs about a
- * millisecond, so each Telemetry keeps one: it writes a line on every
- * addMetric and forgets that line's dimensions.
+ * Metrics with their own dimensions need an EMF line each: each Telemetry keeps
+ * one single-metric emitter, which writes a line on every addMetric and forgets
+ * that line's dimensions. It writes where its parent writes, even when a test or
+ * the bench swapped the parent's sink after building it.
  */
 const emitters = new WeakMap<Telemetry['metrics'], Telemetry['metrics']>();
 
@@ -35,9 +35,8 @@ function emitterFor(t: Telemetry): Telemetry['metrics'] {
   let emitter = emitters.get(t.metrics);
   if (!emitter) {
     emitter = t.metrics.singleMetric();
-    // Where the parent writes (stdout in Lambda; a sink in the benchmark), its lines go too.
-    Object.assign(emitter, { console: (t.metrics as unknown as { console: Console }).console });
     emitters.set(t.metrics, emitter);
   }
+  emitter.console = t.metrics.console;
   return emitter;
 }

@@ -1,4 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from './emfMetrics';
 import type { CalendarReport } from '../../lib/calendar/calendarFeeds';
 import type { LookupReport } from '../../lib/lookups/lookupResolver';
 import type { Outcome } from '../../lib/rules/outcome';

@@ -1,5 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { EmfMetrics, MetricUnit } from './emfMetrics';
+import { JsonLogger } from './jsonLogger';
 import type { EndCallResult } from '../../lib/pivot/endCall';
 import type { PivotRequest } from '../../lib/request/pivotRequest';
 import { describeOutcome, type Outcome } from '../../lib/rules/outcome';
@@ -7,18 +7,21 @@ import { recordSplitBranch } from './outsideTelemetry';
 import { recordIvrFunnel } from './ivrFunnelMetrics';
 
 /**
- * Structured logs (Powertools Logger) and CloudWatch EMF metrics (Powertools
- * Metrics): one log line per request, with its Call-ID once known. What goes out
+ * Structured logs and CloudWatch EMF metrics in Powertools' formats
+ * (jsonLogger.ts, emfMetrics.ts): one log line per request, with its Call-ID once known. What goes out
  * is chosen field by field: never the token, never digit values (they may be
  * PINs), never a whole request. The middlewares (httpFunction.ts) add the Lambda
  * context to every line and flush the metrics once per invocation.
  */
-export type Telemetry = { logger: Logger; metrics: Metrics };
+export type Telemetry = { logger: JsonLogger; metrics: EmfMetrics };
 
-export function createTelemetry(serviceName: string): Telemetry {
+export function createTelemetry(
+  serviceName: string,
+  options: { logLevel?: ConstructorParameters<typeof JsonLogger>[0]['logLevel'] } = {},
+): Telemetry {
   return {
-    logger: new Logger({ serviceName }),
-    metrics: new Metrics({ serviceName, namespace: process.env['POWERTOOLS_METRICS_NAMESPACE'] ?? 'KazooPivot' }),
+    logger: new JsonLogger({ serviceName, logLevel: options.logLevel }),
+    metrics: new EmfMetrics({ serviceName, namespace: process.env['POWERTOOLS_METRICS_NAMESPACE'] ?? 'KazooPivot' }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { CallflowNode } from './callflowNode';
 import { InvalidCallflowError } from '../errors';
 import { isWellFormedText, wellFormedText } from '../wellFormedText';
 import { KAZOO_CALLFLOW_POLICY, validateCallflow, type CallflowPolicy } from './validateCallflow';
+import { fixedJson } from './fixedAnswers';
 
 export type PivotAnswer = {
   statusCode: 200;
@@ -18,11 +19,15 @@ export type PivotAnswer = {
 
 /** @throws InvalidCallflowError when the node is not a callflow Kazoo would accept. */
 export function renderPivotAnswer(node: CallflowNode, policy: CallflowPolicy = KAZOO_CALLFLOW_POLICY): PivotAnswer {
-  const body = serialise(node);
-  // Validate what Kazoo will actually receive: toJSON methods, undefined
-  // values and non-plain objects can make the JSON differ from the object.
-  const result = validateCallflow(JSON.parse(body), policy);
-  if (!result.ok) throw new InvalidCallflowError(result.issues);
+  // A route's fixed answer is written and checked like this once, then reused (fixedAnswers.ts).
+  const body = fixedJson(node, policy, () => {
+    const text = serialise(node);
+    // Validate what Kazoo will actually receive: toJSON methods, undefined
+    // values and non-plain objects can make the JSON differ from the object.
+    const result = validateCallflow(JSON.parse(text), policy);
+    if (!result.ok) throw new InvalidCallflowError(result.issues);
+    return text;
+  });
   return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body };
 }
 

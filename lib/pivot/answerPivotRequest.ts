@@ -17,7 +17,7 @@ import type { RulesStore } from '../routes/rulesStore';
 import type { CallKey, CallState } from '../calls/callState';
 import { followUpExpiry, followUpQuery, followUpSignature, verifyRouteToken, type RouteKeys } from './routeCredentials';
 import { openFollowUp, sealFollowUp, withSealedSignature, type SealedState } from './sealedFollowUp';
-import { withDeadline } from './withDeadline';
+import { type Deadline, withDeadline } from './withDeadline';
 import { twimlAnswer } from '../twiml/renderTwimlAnswer';
 import { fallbackTwiml } from '../rules/twimlFallback';
 import { decideWithOutsideData, type OutsideSources } from './decideWithOutsideData';
@@ -76,7 +76,7 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
   const budget = deps.budgetMs - (ctx.elapsedMs ?? 0);
   const deadlineAt = performance.now() + budget;
   try {
-    return await withDeadline(budget, async (signal) => {
+    return await withDeadline(budget, async (deadline) => {
       // An id no route can have is no route: answered without a key or store read (DynamoDB would refuse a 2 KB key).
       if (!routeId || !isRouteId(routeId)) throw new RouteNotFoundError(routeId ?? '');
       const keys = await deps.routeKeys();
@@ -88,20 +88,27 @@ export async function answerPivotRequest(deps: PivotDeps, request: PivotRequest,
           : openFollowUp(request.followUp, { routeId, callId: request.callId, step: request.step }, keys, ctx.now);
       // Read side by side: the closure costs no time of its own (and is cached as long as the route).
       const [stored, emergencyClosure] = await Promise.all([
-        deps.rules.getRoute(routeId, { signal }),
-        request.step === undefined ? deps.closures?.getClosure(routeId, { signal }) : undefined,
+        // The deadline itself is the options: its signal is built only if a store call reads it (a cached route never does).
+        deps.rules.getRoute(routeId, deadline),
+        request.step === undefined ? deps.closures?.getClosure(routeId, deadline) : undefined,
       ]);
       if (!stored) throw new RouteNotFoundError(routeId);
       const choice =
         request.step === undefined
           ? { route: routeForNewCall(stored, request.callerIdNumber) }
-          : await routeForFollowUp(stored, opened?.version, deps.routeVersions, { signal });
+          : await routeForFollowUp(stored, opened?.version, deps.routeVersions, deadline);
       const route = 'route' in choice ? choice.route : stored;
       if (!allowsAccount(route, request)) {
         throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
       }
-      const { decision, replayed } = await decideWithOutsideData(deps.outside, route, { deadlineAt, signal }, (outside) =>
-        decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, signal, outside, 'gone' in choice, emergencyClosure),
+      const outsideBudget = {
+        deadlineAt,
+        get signal() {
+          return deadline.signal;
+        },
+      };
+      const { decision, replayed } = await decideWithOutsideData(deps.outside, route, outsideBudget, (outside) =>
+        decide(deps, route, request, ctx, { keys, sealed: opened?.sealed }, deadline, outside, 'gone' in choice, emergencyClosure),
       );
       if (decision.twiml !== undefined) {
         const answer = twimlAnswer(decision.twiml);
@@ -148,7 +155,7 @@ async function decide(
   request: PivotRequest,
   ctx: PivotContext,
   credentials: { keys: RouteKeys; sealed: SealedState | undefined },
-  signal: AbortSignal,
+  deadline: Deadline,
   outside: KnownOutsideData,
   versionGone = false,
   emergencyClosure?: EmergencyClosure,
@@ -185,7 +192,7 @@ async function decide(
     // Only an IVR needs memory; a plain routing answer costs no write.
     if (!decision.awaiting) return { decision };
     const written = await deps.callStates.update(callKey, (current) => nextCallState(current, request, route.id, decision), {
-      signal,
+      signal: deadline.signal,
       expectAbsent: true,
     });
     return { decision: sealInto(decision, written) };
@@ -194,7 +201,7 @@ async function decide(
   if (sealedState) {
     const state = sealedState;
     const decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, state);
-    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), state.version, { signal });
+    const written = await deps.callStates.replace(callKey, nextCallState(state, request, route.id, decision), state.version, deadline);
     if (written) return { decision: sealInto(decision, written) };
   }
   let decision: Decision | undefined;
@@ -209,7 +216,7 @@ async function decide(
       decision = versionGone ? decideVersionGone(inputs) : decideFollowUp(inputs, base);
       return nextCallState(base, request, route.id, decision);
     },
-    { signal },
+    deadline,
   );
   return { decision: sealInto(decision!, written), ...(replayed ? { replayed: true as const } : {}) };
 }

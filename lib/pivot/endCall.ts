@@ -39,7 +39,7 @@ export type EndCallResult = {
  * a replayed follow-up cannot resume it.
  */
 export async function endCall(deps: EndCallDeps, request: CdrRequest): Promise<EndCallResult> {
-  return withDeadline(deps.budgetMs, async (signal) => {
+  return withDeadline(deps.budgetMs, async (deadline) => {
     // As on the pivot path: an id no route can have is a 404 before anything is read.
     const routeId = request.routeId;
     if (!routeId || !isRouteId(routeId)) throw new RouteNotFoundError(routeId ?? '');
@@ -50,12 +50,12 @@ export async function endCall(deps: EndCallDeps, request: CdrRequest): Promise<E
       const answer = jsonAnswer(200, { status: 'ignored', callId: request.callId, hookEvent: request.hookEvent });
       return { answer, summary: summarize(request, undefined), status: 'ignored', ended: false };
     }
-    const route = await deps.rules.getRoute(routeId, { signal });
+    const route = await deps.rules.getRoute(routeId, deadline);
     if (!route) throw new RouteNotFoundError(routeId);
     if (!allowsCdrAccount(route, request)) {
       throw new AuthError('account_not_allowed', `Account-ID not allowed on route "${routeId}"`);
     }
-    const state = await deps.callStates.end({ routeId: route.id, callId: request.callId }, { signal });
+    const state = await deps.callStates.end({ routeId: route.id, callId: request.callId }, deadline);
     const status = state ? 'ended' : 'no-state';
     return {
       answer: jsonAnswer(200, { status, callId: request.callId }),

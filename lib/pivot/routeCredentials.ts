@@ -37,8 +37,33 @@ export function routeToken(key: string, routeId: string): string {
 /** Checks `?token=` against this route's token under each active key, in constant time, before anything is read. */
 export function verifyRouteToken(given: string | undefined, routeId: string, keys: RouteKeys): void {
   if (given === undefined || given === '') throw new AuthError('missing_token', 'the voice_url has no token parameter');
-  const expected = activeKeys(keys).map((key) => routeToken(key, routeId));
-  if (!matchesAny(given, expected)) throw new AuthError('invalid_token', 'the token does not open this route');
+  if (!matchesAnyDigest(given, expectedTokenDigests(keys, routeId)))
+    throw new AuthError('invalid_token', 'the token does not open this route');
+}
+
+/*
+ * A route's tokens depend only on the keys and its id: their digests are derived once
+ * per container and key set (two HMACs and a hash were a tenth of a warm request),
+ * bounded by MAX_REMEMBERED_ROUTES. A rotated key set is a new object, so nothing
+ * derived from the old keys is reused. The given token is still hashed and compared
+ * in constant time with each, as before.
+ */
+const MAX_REMEMBERED_ROUTES = 10_000;
+const digestsByKeys = new WeakMap<RouteKeys, Map<string, readonly Buffer[]>>();
+
+function expectedTokenDigests(keys: RouteKeys, routeId: string): readonly Buffer[] {
+  let byRoute = digestsByKeys.get(keys);
+  if (!byRoute) {
+    byRoute = new Map();
+    digestsByKeys.set(keys, byRoute);
+  }
+  let digests = byRoute.get(routeId);
+  if (!digests) {
+    digests = activeKeys(keys).map((key) => sha256(routeToken(key, routeId)));
+    if (byRoute.size >= MAX_REMEMBERED_ROUTES) byRoute.clear();
+    byRoute.set(routeId, digests);
+  }
+  return digests;
 }
 
 /** What a follow-up URL is bound to. */
@@ -132,9 +157,13 @@ function activeKeys(keys: RouteKeys): string[] {
  * compared (no early exit on a match) so timing does not say which key matched.
  */
 function matchesAny(given: string, expected: readonly string[]): boolean {
+  return matchesAnyDigest(given, expected.map(sha256));
+}
+
+function matchesAnyDigest(given: string, expected: readonly Buffer[]): boolean {
   const digest = sha256(given);
   let matched = false;
-  for (const candidate of expected) matched = timingSafeEqual(digest, sha256(candidate)) || matched;
+  for (const candidate of expected) matched = timingSafeEqual(digest, candidate) || matched;
   return matched;
 }
 

@@ -5,6 +5,7 @@ import { buildEvaluationContext, placeholderValues, type EvaluationContext } fro
 import { matchConditions } from './matchConditions';
 import type { PivotBack } from './pivotBack';
 import { substitutePlaceholders } from '../routes/placeholders';
+import { fixedVerdict, isFixedTemplate } from '../callflow/fixedAnswers';
 import type { Action, Route } from '../routes/routeSchema';
 import type { CompiledPatterns } from '../routes/safePattern';
 import { collectionOf, renderStepPrompt } from './stepPrompt';
@@ -204,6 +205,9 @@ function branchOf(split: Extract<Action, unknown[]>, env: Pick<Env, 'route' | 'c
 }
 
 function materialize(template: CallflowNode, env: Pick<Env, 'ctx' | 'policy'>, captures: readonly string[]): CallflowNode | undefined {
+  // A fixed answer is the template itself, checked the first time it is chosen (fixedAnswers.ts).
+  if (isFixedTemplate(template))
+    return fixedVerdict(template, env.policy, () => validateCallflow(template, env.policy).ok) ? template : undefined;
   const node = substitutePlaceholders(template, placeholderValues(env.ctx, captures));
   return validateCallflow(node, env.policy).ok ? node : undefined;
 }

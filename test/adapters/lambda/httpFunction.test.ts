@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '../../../adapters/lambda/emfMetrics';
 import { createHttpFunction } from '../../../adapters/lambda/httpFunction';
 import { jsonAnswer } from '../../../lib/http/httpAnswer';
 import { pivotEventV2 } from '../../fixtures/apiGatewayEvents';

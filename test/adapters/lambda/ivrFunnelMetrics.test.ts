@@ -17,11 +17,13 @@ let setup: Setup;
 let written: string[];
 
 beforeAll(async () => {
+  // Read when the metrics are built: on for this runtime only.
+  process.env['POWERTOOLS_METRICS_DISABLED'] = 'false';
   setup = await pivotTestRuntime();
+  process.env['POWERTOOLS_METRICS_DISABLED'] = 'true';
 });
 
 beforeEach(() => {
-  process.env['POWERTOOLS_METRICS_DISABLED'] = 'false';
   written = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
     written.push(String(chunk));
@@ -31,7 +33,6 @@ beforeEach(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  process.env['POWERTOOLS_METRICS_DISABLED'] = 'true';
 });
 
 /** Every metric written, with the dimensions of its own EMF line (service left out). */

@@ -175,3 +175,23 @@ describe('route keys', () => {
     expect(routeKeysSchema.safeParse(value).success).toBe(valid);
   });
 });
+
+describe('verifyRouteToken after a key rotation (tokens are derived once per key set)', () => {
+  it("stops opening a route with the retired key's token once the new key set no longer lists it", () => {
+    // Prepare: the old key's token was accepted (and its digest remembered) before the rotation.
+    const before = { current: 'retired-key-0123456789abcdef' };
+    const oldToken = routeToken(before.current, 'main-number');
+    verifyRouteToken(oldToken, 'main-number', before);
+    const during = { current: 'fresh-key-0123456789abcdefgh', previous: before.current };
+    const after = { current: during.current };
+
+    // Act
+    const duringRotation = () => verifyRouteToken(oldToken, 'main-number', during);
+    const afterRotation = () => verifyRouteToken(oldToken, 'main-number', after);
+
+    // Assess
+    expect(duringRotation).not.toThrow();
+    expect(afterRotation).toThrow(AuthError);
+    expect(() => verifyRouteToken(routeToken(after.current, 'main-number'), 'main-number', after)).not.toThrow();
+  });
+});

@@ -59,3 +59,68 @@ describe('zonedDateTime: the wall clock in a zone', () => {
     expect(act).toThrow('unknown time zone "Mars/Olympus_Mons"');
   });
 });
+
+describe('zonedDateTime reuses a zone offset only where it holds', () => {
+  /** What Intl says directly, field by field: the reference the reused offset must agree with. */
+  const referenceFormatters = new Map<string, Intl.DateTimeFormat>();
+  function intlWallClock(ms: number, timeZone: string): string {
+    if (!referenceFormatters.has(timeZone))
+      referenceFormatters.set(
+        timeZone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+        }),
+      );
+    const parts = referenceFormatters.get(timeZone)!.formatToParts(ms);
+    const f = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+    return `${f['year']}-${f['month']}-${f['day']} ${f['hour']}:${f['minute']}:${f['second']}`;
+  }
+
+  // DST both ways, a 30-minute DST shift, 45-minute and odd offsets, the southern hemisphere, a zone that skipped a day.
+  const zones = [
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'America/Santiago',
+    'Pacific/Apia',
+    'UTC',
+  ];
+
+  it.each(zones)('agrees with Intl second by second around every 2026 transition and across the year in %s', (zone) => {
+    // Prepare: every 97 minutes through 2026 (crossing each transition), plus each second around the instants where the offset changes.
+    const sampled: number[] = [];
+    const start = Date.parse('2025-12-30T00:00:00Z');
+    for (let ms = start; ms < Date.parse('2027-01-02T00:00:00Z'); ms += 97 * 60_000 + 1_001) sampled.push(ms);
+    const aroundTransitions: number[] = [];
+    for (let i = 1; i < sampled.length; i++) {
+      const [a, b] = [sampled[i - 1]!, sampled[i]!];
+      if (intlOffsetMinutes(a, zone) !== intlOffsetMinutes(b, zone)) for (let ms = a; ms <= b; ms += 1_000) aroundTransitions.push(ms);
+    }
+    const instants = [...sampled, ...aroundTransitions];
+
+    // Act
+    const mismatches = instants.filter((ms) => wallClock(new Date(ms).toISOString(), zone) !== intlWallClock(ms, zone));
+
+    // Assess
+    expect(mismatches.map((ms) => new Date(ms).toISOString()).slice(0, 5)).toEqual([]);
+  });
+
+  const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+  function intlOffsetMinutes(ms: number, timeZone: string): string {
+    if (!offsetFormatters.has(timeZone))
+      offsetFormatters.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }));
+    return offsetFormatters
+      .get(timeZone)!
+      .formatToParts(ms)
+      .find((part) => part.type === 'timeZoneName')!.value;
+  }
+});
