@@ -284,38 +284,50 @@ describe('Pivot Lambda functions', () => {
     expect(bundle).not.toContain('InvalidTag');
   });
 
-  it('serves a TwiML route from the deployed asset alone: the bundle requires the fast-xml-parser shipped beside it', async () => {
+  it('serves TwiML and pattern routes from the deployed asset alone, loading what ships beside the bundle', async () => {
     // Prepare: the example routes on dynalite; the handler run from its asset directory, which has no node_modules above it.
-    const { client, tableName } = await createTestTable('bundled-twiml');
+    const { client, tableName } = await createTestTable('bundled-lazy');
     await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName }), EXAMPLES_DIR, { keepExisting: false });
     const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
-    const event = pivotEventV2({ as: 'get', params: kazooParams(), route: 'twiml-hotline', voiceUrlQuery: tokenQuery('twiml-hotline') });
-    writeFileSync(join(assetDir, 'event.json'), JSON.stringify(event));
+    const events = [
+      pivotEventV2({ as: 'get', params: kazooParams(), route: 'twiml-hotline', voiceUrlQuery: tokenQuery('twiml-hotline') }),
+      // vip-callers' partner-block rule matches this caller by a pattern only.
+      pivotEventV2({
+        as: 'get',
+        params: kazooParams({ 'Caller-ID-Number': '+442079461234', From: '+442079461234' }),
+        route: 'vip-callers',
+        voiceUrlQuery: tokenQuery('vip-callers'),
+      }),
+    ];
+    writeFileSync(join(assetDir, 'events.json'), JSON.stringify(events));
     writeFileSync(
       join(assetDir, 'invoke.mjs'),
       [
         "import { readFileSync } from 'node:fs';",
         "const { handler } = await import('./index.mjs');",
-        "const result = await handler(JSON.parse(readFileSync(new URL('./event.json', import.meta.url), 'utf8')), { getRemainingTimeInMillis: () => 3000, awsRequestId: 'probe', functionName: 'pivot' });",
-        'process.stderr.write(JSON.stringify(result));',
+        "const context = { getRemainingTimeInMillis: () => 3000, awsRequestId: 'probe', functionName: 'pivot' };",
+        'const results = [];',
+        "for (const event of JSON.parse(readFileSync(new URL('./events.json', import.meta.url), 'utf8'))) results.push(await handler(event, context));",
+        'process.stderr.write(JSON.stringify(results));',
         'process.exit(0);',
       ].join('\n'),
     );
     const env = { ...process.env, TABLE_NAME: tableName, PIVOT_ROUTE_KEY: TEST_ROUTE_KEY, AWS_REGION: 'us-east-1', NODE_OPTIONS: '' };
 
-    // Act: stdout carries the handler's log lines, stderr the result.
+    // Act: stdout carries the handler's log lines, stderr the results.
     // Not spawnSync: the jest process may be the one serving dynalite.
     const { stderr } = await promisify(execFile)(process.execPath, [join(assetDir, 'invoke.mjs')], {
       cwd: assetDir,
       env,
       encoding: 'utf8',
     });
-    const result = JSON.parse(stderr) as { statusCode: number; headers: Record<string, string>; body: string };
+    const [twiml, pattern] = JSON.parse(stderr) as { statusCode: number; headers: Record<string, string>; body: string }[];
 
     // Assess
-    expect(result.statusCode).toBe(200);
-    expect(result.headers['Content-Type']).toBe('application/xml');
-    expect(result.body).toMatch(/^<\?xml[^>]*\?>\s*<Response><Gather /);
+    expect(twiml).toMatchObject({ statusCode: 200, headers: { 'Content-Type': 'application/xml' } });
+    expect(twiml!.body).toMatch(/^<\?xml[^>]*\?>\s*<Response><Gather /);
+    expect(pattern).toMatchObject({ statusCode: 200, headers: { 'Content-Type': 'application/json' } });
+    expect(JSON.parse(pattern!.body)).toMatchObject({ module: 'device', data: { id: 'c10a2b3c4d5e6f708192a3b4c5d6e7f8' } });
   });
 
   it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {
