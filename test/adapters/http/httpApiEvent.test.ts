@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { httpApiResultOf, httpRequestOf, routeUrlOf } from '../../../adapters/http/httpApiEvent';
+import fc from 'fast-check';
+import { httpApiEventSchema, httpApiResultOf, httpRequestOf, routeUrlOf } from '../../../adapters/http/httpApiEvent';
 import { RUNTIME_DEFAULTS } from '../../../adapters/lambda/runtimeConfig';
 import { InvalidRequestError, RequestTooLargeError, TooManyParametersError } from '../../../lib/errors';
 import { jsonAnswer } from '../../../lib/http/httpAnswer';
@@ -229,5 +230,56 @@ describe('the way back: URLs to pivot to and results for API Gateway', () => {
       headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
       body: '{"error":"unavailable"}',
     });
+  });
+});
+
+describe('httpRequestOf reads an event the schema refuses never, whatever its fields hold', () => {
+  const anything = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string({ maxLength: 8 }),
+    fc.boolean(),
+    fc.integer(),
+    fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null), fc.integer()), { maxKeys: 3 }),
+  );
+  const event = fc.record(
+    {
+      version: fc.oneof(fc.constant('2.0'), fc.constant('1.0'), anything),
+      rawPath: fc.oneof(fc.constant('/pivot/main-number'), anything),
+      rawQueryString: fc.oneof(fc.constant('Call-ID=1'), anything),
+      headers: fc.oneof(fc.constant({ host: 'example.com' }), anything),
+      pathParameters: fc.oneof(fc.constant({ route: 'main-number' }), anything),
+      body: anything,
+      isBase64Encoded: anything,
+      requestContext: fc.oneof(
+        fc.record(
+          { domainName: anything, http: fc.oneof(fc.record({ method: anything, sourceIp: anything }), anything) },
+          { requiredKeys: [] },
+        ),
+        anything,
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('accepts exactly the events the schema accepts, and reads them the same way', () => {
+    fc.assert(
+      fc.property(event, (e) => {
+        // Act
+        const schema = httpApiEventSchema.safeParse(e);
+        let read: unknown;
+        try {
+          read = httpRequestOf(e, UNLIMITED);
+        } catch (error) {
+          read = error;
+        }
+
+        // Assess
+        if (!schema.success) expect(read).toBeInstanceOf(InvalidRequestError);
+        else if (!(read instanceof RequestTooLargeError)) expect(read).toEqual(httpRequestOf(schema.data, UNLIMITED));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
