@@ -142,7 +142,7 @@ export class PivotService extends Construct {
         'Route tokens derived from this key are pasted into Kazoo callflows (voice_url); an automatic rotation would break live calls until every callflow is edited, so it is rotated by hand with a current and a previous key (docs/security.md).',
     });
 
-    // One service name per function: Powertools uses it as a metric dimension and log field.
+    // One service name per function: the metric dimension and log field `service` (Powertools' variable names, kept).
     const observabilityFor = (serviceName: string) => ({
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_METRICS_NAMESPACE: 'KazooPivot',

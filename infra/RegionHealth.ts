@@ -4,7 +4,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
-/** The namespace and service dimension the pivot function's Powertools metrics carry (PivotStack's environment). */
+/** The namespace and service dimension the pivot function's EMF metrics carry (PivotStack's environment). */
 export const pivotMetricsNamespace = 'KazooPivot';
 export const pivotServiceName = 'kazoo-pivot';
 

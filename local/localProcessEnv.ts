@@ -1,6 +1,6 @@
 /**
  * Environment for running the Lambda code on a laptop. Imported first by the
- * local server because functions/ builds its Powertools objects at import time,
+ * local server because functions/ builds its logger and metrics at import time,
  * and those read the environment once, in their constructors.
  */
 

@@ -15,6 +15,9 @@ export type MetricUnit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
 type Stored = { unit: string; value: number | number[] };
 type Sink = Pick<Console, 'log'>;
+/** Metrics sharing one set of dimensions (besides `service`). */
+type Group = { dimensions: Record<string, string>; metrics: Map<string, Stored> };
+type Line = { dimensions: Record<string, string>; groups: Group[]; names: Set<string> };
 
 /** EMF allows at most 100 metrics per line; Powertools flushes at the same bound. */
 const MAX_METRICS_PER_LINE = 100;
@@ -25,58 +28,55 @@ export class EmfMetrics {
   readonly #namespace: string;
   readonly #service: string;
   readonly #disabled: boolean;
-  readonly #single: boolean;
-  #metrics = new Map<string, Stored>();
-  #dimensions: Record<string, string> = {};
+  #groups = new Map<string, Group>();
+  #count = 0;
   #coldStartWritten = false;
 
-  constructor(options: { serviceName: string; namespace: string; disabled?: boolean; singleMetric?: boolean; console?: Sink }) {
+  constructor(options: { serviceName: string; namespace: string; disabled?: boolean; console?: Sink }) {
     this.#service = options.serviceName;
     this.#namespace = options.namespace;
     // Powertools' switches, read once: POWERTOOLS_METRICS_DISABLED, else POWERTOOLS_DEV turns metrics off.
     this.#disabled = options.disabled ?? metricsDisabledByEnvironment();
-    this.#single = options.singleMetric ?? false;
     this.console = options.console ?? new Console({ stdout: process.stdout, stderr: process.stderr });
   }
 
-  /** Adds a value; the same name twice in one line becomes a list, as Powertools writes it. */
-  addMetric(name: string, unit: MetricUnit, value: number): this {
-    const stored = this.#metrics.get(name);
-    if (!stored) this.#metrics.set(name, { unit, value });
+  /**
+   * Adds a value under `service` and the given dimensions; the same name twice under
+   * the same dimensions becomes a list, as Powertools writes it. Flushed by publishStoredMetrics.
+   */
+  addMetric(name: string, unit: MetricUnit, value: number, dimensions: Record<string, string> = {}): this {
+    const signature = JSON.stringify(dimensions);
+    let group = this.#groups.get(signature);
+    if (!group) {
+      group = { dimensions, metrics: new Map() };
+      this.#groups.set(signature, group);
+    }
+    const stored = group.metrics.get(name);
+    if (!stored) group.metrics.set(name, { unit, value });
     else stored.value = Array.isArray(stored.value) ? [...stored.value, value] : [stored.value, value];
-    if (this.#single || this.#metrics.size >= MAX_METRICS_PER_LINE) this.publishStoredMetrics();
+    if (++this.#count >= MAX_METRICS_PER_LINE) this.publishStoredMetrics();
     return this;
-  }
-
-  /** A dimension for the metrics of the next line only (besides `service`). */
-  addDimension(name: string, value: string): this {
-    this.#dimensions[name] = value;
-    return this;
-  }
-
-  /** Metrics with their own dimensions: each addMetric is written at once, with the dimensions added before it. */
-  singleMetric(): EmfMetrics {
-    return new EmfMetrics({
-      serviceName: this.#service,
-      namespace: this.#namespace,
-      disabled: this.#disabled,
-      singleMetric: true,
-      console: this.console,
-    });
   }
 
   hasStoredMetrics(): boolean {
-    return this.#metrics.size > 0;
+    return this.#groups.size > 0;
   }
 
   clearMetrics(): void {
-    this.#metrics.clear();
-    this.#dimensions = {};
+    this.#groups.clear();
+    this.#count = 0;
   }
 
-  /** Writes what was added as one EMF line and forgets it (and its dimensions); nothing added, nothing written. */
+  /**
+   * Writes what was added and forgets it; nothing added, nothing written. Groups of
+   * different dimensions share one line (one EMF directive each) as long as their
+   * dimension values and metric names agree; otherwise they take a line of their own.
+   * One request's metrics are then usually one line, where they were three.
+   */
   publishStoredMetrics(): this {
-    if (this.#metrics.size > 0 && !this.#disabled) this.console.log(JSON.stringify(this.#serialize()));
+    if (this.#groups.size > 0 && !this.#disabled) {
+      for (const line of this.#lines()) this.console.log(JSON.stringify(this.#serialize(line)));
+    }
     this.clearMetrics();
     return this;
   }
@@ -100,25 +100,42 @@ export class EmfMetrics {
     this.console.log(JSON.stringify(line));
   }
 
-  #serialize(): Record<string, unknown> {
-    const definitions: { Name: string; Unit: string }[] = [];
-    const values: Record<string, number | number[]> = {};
-    for (const [name, { unit, value }] of this.#metrics) {
-      definitions.push({ Name: name, Unit: unit });
-      values[name] = value;
+  #lines(): Line[] {
+    const lines: Line[] = [];
+    for (const group of this.#groups.values()) {
+      let line = lines.find((l) => fits(l, group));
+      if (!line) {
+        line = { dimensions: {}, groups: [], names: new Set() };
+        lines.push(line);
+      }
+      Object.assign(line.dimensions, group.dimensions);
+      for (const name of group.metrics.keys()) line.names.add(name);
+      line.groups.push(group);
     }
-    return {
-      _aws: {
-        Timestamp: Date.now(),
-        CloudWatchMetrics: [
-          { Namespace: this.#namespace, Dimensions: [['service', ...Object.keys(this.#dimensions)]], Metrics: definitions },
-        ],
-      },
-      service: this.#service,
-      ...this.#dimensions,
-      ...values,
-    };
+    return lines;
   }
+
+  #serialize(line: Line): Record<string, unknown> {
+    const values: Record<string, number | number[]> = {};
+    const directives = line.groups.map((group) => {
+      const definitions: { Name: string; Unit: string }[] = [];
+      for (const [name, { unit, value }] of group.metrics) {
+        definitions.push({ Name: name, Unit: unit });
+        values[name] = value;
+      }
+      return { Namespace: this.#namespace, Dimensions: [['service', ...Object.keys(group.dimensions)]], Metrics: definitions };
+    });
+    return { _aws: { Timestamp: Date.now(), CloudWatchMetrics: directives }, service: this.#service, ...line.dimensions, ...values };
+  }
+}
+
+/** A group joins a line when none of its dimensions has another value there and none of its metric names is taken. */
+function fits(line: Line, group: Group): boolean {
+  for (const [key, value] of Object.entries(group.dimensions)) {
+    if (key in line.dimensions && line.dimensions[key] !== value) return false;
+  }
+  for (const name of group.metrics.keys()) if (line.names.has(name)) return false;
+  return true;
 }
 
 function metricsDisabledByEnvironment(): boolean {

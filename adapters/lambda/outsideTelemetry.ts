@@ -30,8 +30,5 @@ export function recordCalendarFeed(t: Telemetry, report: CalendarReport): void {
 /** The branch of a weighted split a call took, as a metric per route and branch so the branches can be compared. */
 export function recordSplitBranch(t: Telemetry, routeId: string | undefined, outcome: Outcome): void {
   if (!('branch' in outcome) || !outcome.branch || !routeId) return;
-  const metric = t.metrics.singleMetric();
-  metric.addDimension('route', routeId);
-  metric.addDimension('branch', outcome.branch);
-  metric.addMetric('SplitBranch', MetricUnit.Count, 1);
+  t.metrics.addMetric('SplitBranch', MetricUnit.Count, 1, { route: routeId, branch: outcome.branch });
 }

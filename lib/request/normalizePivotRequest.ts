@@ -29,8 +29,11 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
   const budget = new ParameterBudget(options.maxParameters ?? MAX_PARAMETERS);
   const query = expandBracketParams(parseFormPairs(input.rawQuery, budget));
   const { params: bodyParams, bodyFormat } = readBody(input, budget);
-  // Body parameters win: on POST the query string holds only the voice_url's own.
-  const params: Params = Object.assign(Object.create(null), query, bodyParams);
+  // Body parameters win: on POST the query string holds only the voice_url's own. Our own
+  // control parameters (token, step, signature, failover) are never Kazoo's parameters.
+  const params: Params = Object.create(null);
+  for (const key in query) if (!OWN_PARAMETERS.has(key)) params[key] = query[key];
+  for (const key in bodyParams) if (!OWN_PARAMETERS.has(key)) params[key] = bodyParams[key];
   const token = textOf(query[CONTROL_PARAMETERS.token]);
   const step = textOf(query[CONTROL_PARAMETERS.step]);
   const followUp = {
@@ -39,7 +42,6 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
     ver: textOf(query[CONTROL_PARAMETERS.ver]),
   };
   const failover = failoverOf(textOf(query[FAILOVER_PARAMETERS.failover]), textOf(query[FAILOVER_PARAMETERS.hop]));
-  for (const name of [...Object.values(CONTROL_PARAMETERS), ...Object.values(FAILOVER_PARAMETERS)]) delete params[name];
 
   const scalars: Partial<Record<PivotScalarField, string>> = {};
   for (const [field, names] of Object.entries(options.parameterNames ?? PIVOT_PARAMETER_NAMES) as [PivotScalarField, readonly string[]][]) {
@@ -74,6 +76,8 @@ export function normalizePivotRequest(input: HttpRequest, options: NormalizeOpti
   };
   return Object.assign({}, scalars, fields);
 }
+
+const OWN_PARAMETERS: ReadonlySet<string> = new Set([...Object.values(CONTROL_PARAMETERS), ...Object.values(FAILOVER_PARAMETERS)]);
 
 function readBody(input: HttpRequest, budget: ParameterBudget): { params: Params; bodyFormat: 'form' | 'json' | 'query' } {
   const text = input.body;

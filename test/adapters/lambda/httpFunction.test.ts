@@ -40,7 +40,7 @@ function metricsWritten(): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const line of emitted.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('"_aws"'))) {
     const blob = JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: { Metrics: { Name: string }[] }[] } };
-    for (const { Name } of blob._aws.CloudWatchMetrics[0]!.Metrics) {
+    for (const { Name } of blob._aws.CloudWatchMetrics.flatMap((directive) => directive.Metrics)) {
       out[Name] = [...(out[Name] ?? []), blob[Name] as number];
     }
   }

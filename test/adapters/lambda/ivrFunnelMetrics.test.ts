@@ -35,17 +35,18 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-/** Every metric written, with the dimensions of its own EMF line (service left out). */
+/** Every metric written, with the dimensions of its own EMF directive (service left out). */
 function emitted(): Emitted[] {
   const out: Emitted[] = [];
   for (const line of written.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('"_aws"'))) {
     const blob = JSON.parse(line) as Record<string, unknown> & {
       _aws: { CloudWatchMetrics: { Dimensions: string[][]; Metrics: { Name: string }[] }[] };
     };
-    const directive = blob._aws.CloudWatchMetrics[0]!;
-    const names = directive.Dimensions[0]!.filter((d) => d !== 'service');
-    const dimensions = Object.fromEntries(names.map((d) => [d, String(blob[d])]));
-    for (const { Name } of directive.Metrics) out.push({ name: Name, dimensions });
+    for (const directive of blob._aws.CloudWatchMetrics) {
+      const names = directive.Dimensions[0]!.filter((d) => d !== 'service');
+      const dimensions = Object.fromEntries(names.map((d) => [d, String(blob[d])]));
+      for (const { Name } of directive.Metrics) out.push({ name: Name, dimensions });
+    }
   }
   return out;
 }
