@@ -36,7 +36,8 @@ export function callStateToItem(state: CallState): DynamoItem {
   };
   if (state.step !== undefined) item.step = str(state.step);
   if (state.outcome !== undefined) item.outcome = str(state.outcome);
-  if (state.ended !== undefined) item.ended = bool(state.ended);
+  // Always written, false included: the follow-up's write condition then tests it without attribute_not_exists (dynamoCallStateStore.ts).
+  item.ended = bool(state.ended ?? false);
   return item;
 }
 
@@ -45,7 +46,10 @@ export function readCallStateItem(item: DynamoItem | undefined): StoredCallState
   const versionText = item.version?.N;
   const expect: WriteExpectation = versionText === undefined ? { kind: 'unversioned' } : { kind: 'version', version: versionText };
   // zod drops the attributes that are not CallState fields (pk).
-  const parsed = callStateSchema.safeParse(unwrapItem(item));
+  const fields = unwrapItem(item);
+  // A live call's `ended: false` reads as no `ended` at all, as before the attribute was always written.
+  if (fields['ended'] === false) delete fields['ended'];
+  const parsed = callStateSchema.safeParse(fields);
   if (parsed.success) return { kind: 'valid', expect, state: parsed.data };
   const stored = Number(versionText);
   return {

@@ -41,7 +41,7 @@
  * | `vars`      | M<S> | values kept by earlier steps                         |
  * | `path`      | L<S> | steps visited, in order                              |
  * | `outcome`   | S    | last answer: rule name, `step:<name>`, `fallback`... |
- * | `ended`     | BOOL | set by the cdr; no later write until the TTL passes  |
+ * | `ended`     | BOOL | true once the cdr came (no later write until the TTL passes); false, always written, before |
  * | `version`   | N    | optimistic concurrency: each write expects the last; |
  * |             |      | a prompt's follow-up URL seals the version written   |
  * | `updatedAt` | N    | last write, epoch milliseconds                       |

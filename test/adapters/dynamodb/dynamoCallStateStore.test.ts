@@ -71,10 +71,26 @@ describe('DynamoCallStateStore: writes', () => {
       vars: { M: { lang: { S: 'en' } } },
       path: { L: [{ S: 'a' }, { S: 'b' }] },
       outcome: { S: 'fallback' },
+      ended: { BOOL: false },
       version: { N: '1' },
       updatedAt: { N: String(NOW_MS) },
       expiresAt: { N: String(Math.floor(NOW_MS / 1000) + 7200) },
     });
+  });
+
+  it('takes an item written before `ended` was always stored through one fresh read: nothing of the call is lost', async () => {
+    // Prepare: a live call as an older release stored it, without the attribute.
+    await store.update(call('older'), () => ({ ...emptyCallState('older', 'main'), digits: { account: '1' } }));
+    await client.send(new UpdateItemCommand({ TableName: tableName, Key: callKey(call('older')), UpdateExpression: 'REMOVE ended' }));
+
+    // Act
+    const replaced = await store.replace(call('older'), { ...emptyCallState('older', 'main'), digits: { account: '1', pin: '2' } }, 1);
+    const updated = await store.update(call('older'), (current) => ({ ...current!, digits: { ...current!.digits, pin: '2' } }));
+
+    // Assess: the one-write path declines; the read-then-write path keeps both collections.
+    expect(replaced).toBeUndefined();
+    expect(updated).toMatchObject({ version: 2, digits: { account: '1', pin: '2' } });
+    expect(updated).not.toHaveProperty('ended');
   });
 
   it("keys a call by route then Call-ID, and refuses a route id that could spell another route's key", () => {
