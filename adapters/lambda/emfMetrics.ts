@@ -19,6 +19,8 @@ type Sink = Pick<Console, 'log'>;
 type Group = { dimensions: Record<string, string>; metrics: Map<string, Stored> };
 type Line = { dimensions: Record<string, string>; groups: Group[]; names: Set<string> };
 
+const NO_DIMENSIONS: Record<string, string> = Object.freeze({});
+
 /** EMF allows at most 100 metrics per line; Powertools flushes at the same bound. */
 const MAX_METRICS_PER_LINE = 100;
 
@@ -44,8 +46,8 @@ export class EmfMetrics {
    * Adds a value under `service` and the given dimensions; the same name twice under
    * the same dimensions becomes a list, as Powertools writes it. Flushed by publishStoredMetrics.
    */
-  addMetric(name: string, unit: MetricUnit, value: number, dimensions: Record<string, string> = {}): this {
-    const signature = JSON.stringify(dimensions);
+  addMetric(name: string, unit: MetricUnit, value: number, dimensions: Record<string, string> = NO_DIMENSIONS): this {
+    const signature = dimensions === NO_DIMENSIONS ? '' : JSON.stringify(dimensions);
     let group = this.#groups.get(signature);
     if (!group) {
       group = { dimensions, metrics: new Map() };
