@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ParsedCalendarFeed } from '../lib/calendar/calendarFeed';
+import { loadCalendarParser, ParsedCalendarFeed } from '../lib/calendar/calendarFeed';
 import { LookupResolver } from '../lib/lookups/lookupResolver';
 import { inMemorySecrets } from '../lib/lookups/secretSource';
 import { OutboundCache } from '../lib/outbound/outboundCache';
@@ -74,6 +74,7 @@ export async function measureOutsideData(): Promise<Figure[]> {
     'END:VEVENT',
     'END:VCALENDAR',
   ].join('\r\n');
+  await loadCalendarParser();
   const feeds = [
     new ParsedCalendarFeed(feedText),
     new ParsedCalendarFeed(readFileSync('test/fixtures/calendars/google-closures.ics', 'utf8')),

@@ -15,11 +15,30 @@ const fromProjectRoot = (relativePath: string): string => fileURLToPath(new URL(
 export const createRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
- * Imported (dynamically) only by routes with a `holidays` condition: its 800 KB of
- * data inside the bundle would slow every cold start. It ships beside the bundle
- * instead, as node_modules/date-holidays, itself bundled into one ESM file.
+ * Packages only some routes need, kept out of the bundle: every byte of the
+ * bundle is parsed at each cold start, used or not (about 0.1 ms per KiB on the
+ * bench machine). Each ships beside the bundle as node_modules/<name>, itself
+ * bundled into one file, and is loaded on first use the way its value says:
+ * `import default` / `import` (its default export / its named exports) as ESM by
+ * `await import()`, `require` as CommonJS by a synchronous require (TwiML is
+ * parsed inside synchronous route validation).
+ * - date-holidays: routes with a `holidays` condition (its data alone is 800 KB);
+ * - ical.js: calendar feeds;
+ * - fast-xml-parser: TwiML answers.
  */
-export const LAZY_MODULES = ['date-holidays'] as const;
+export const LAZY_MODULE_LOADS = {
+  'date-holidays': 'import default',
+  'ical.js': 'import default',
+  'fast-xml-parser': 'require',
+} as const satisfies Record<string, 'import default' | 'import' | 'require'>;
+export const LAZY_MODULES = Object.keys(LAZY_MODULE_LOADS) as (keyof typeof LAZY_MODULE_LOADS)[];
+
+/** What the shipped file re-exports, and in which format. */
+const lazyEntry = {
+  'import default': (name: string) => ({ source: `export { default } from '${name}';`, esm: true }),
+  import: (name: string) => ({ source: `export * from '${name}';`, esm: true }),
+  require: (name: string) => ({ source: `module.exports = require('${name}');`, esm: false }),
+} as const;
 
 const shipLazyModules: ICommandHooks = {
   beforeBundling: () => [],
@@ -27,11 +46,14 @@ const shipLazyModules: ICommandHooks = {
   afterBundling: (inputDir, outputDir) =>
     LAZY_MODULES.flatMap((name) => {
       const dir = `${outputDir}/node_modules/${name}`;
+      const { source: entry, esm } = lazyEntry[LAZY_MODULE_LOADS[name] as keyof typeof lazyEntry](name);
+      const file = esm ? 'index.mjs' : 'index.cjs';
+      const format = esm ? `--format=esm --main-fields=module,main --banner:js="${createRequireBanner}"` : '--format=cjs';
       return [
         `mkdir -p "${dir}"`,
         // From stdin, so esbuild resolves the package from the project like any import.
-        `cd "${inputDir}" && echo "export { default } from '${name}';" | "${inputDir}/node_modules/.bin/esbuild" --bundle --platform=node --format=esm --target=node22 --minify --main-fields=module,main --banner:js="${createRequireBanner}" --outfile="${dir}/index.mjs" --log-level=warning`,
-        `echo '{"name":"${name}","type":"module","main":"index.mjs"}' > "${dir}/package.json"`,
+        `cd "${inputDir}" && echo "${entry}" | "${inputDir}/node_modules/.bin/esbuild" --bundle --platform=node ${format} --target=node22 --minify --outfile="${dir}/${file}" --log-level=warning`,
+        `echo '{"name":"${name}",${esm ? '"type":"module",' : ''}"main":"${file}"}' > "${dir}/package.json"`,
       ];
     }),
 };

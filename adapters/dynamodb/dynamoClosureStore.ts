@@ -1,6 +1,7 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { StoreCallOptions } from '../../lib/calls/callStateStore';
 import { emergencyClosureSchema, type ClosureAdmin, type EmergencyClosure } from '../../lib/closures/emergencyClosure';
+import { PARSE_ONCE } from '../../lib/parseOnce';
 import { num, str, type DynamoItem } from './attributeValues';
 import { CLOSURE_KEY_PREFIX, closureKey, PARTITION_KEY } from './pivotTableKeys';
 import { scanKeyPrefix } from './scanKeyPrefix';
@@ -57,10 +58,13 @@ export class DynamoClosureStore implements ClosureAdmin {
 
 /** A hand-edited item that makes no sense reads as a closure from now on, never as "open": closing was meant. */
 function closureOf(item: DynamoItem): EmergencyClosure | undefined {
-  const parsed = emergencyClosureSchema.safeParse({
-    closedAt: item.closedAt?.N !== undefined ? Number(item.closedAt.N) : undefined,
-    until: item.until?.N !== undefined ? Number(item.until.N) : undefined,
-    message: item.message?.S,
-  });
+  const parsed = emergencyClosureSchema.safeParse(
+    {
+      closedAt: item.closedAt?.N !== undefined ? Number(item.closedAt.N) : undefined,
+      until: item.until?.N !== undefined ? Number(item.until.N) : undefined,
+      message: item.message?.S,
+    },
+    PARSE_ONCE,
+  );
   return parsed.success ? parsed.data : { closedAt: 0 };
 }

@@ -2,6 +2,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetClientConfig } from '../dynamodb/createDynamoClient';
 import { StoreUnavailableError } from '../../lib/errors';
 import { routeKeysSchema, type RouteKeys } from '../../lib/pivot/routeCredentials';
+import { PARSE_ONCE } from '../../lib/parseOnce';
 import type { RuntimeConfig } from './runtimeConfig';
 
 export type RouteKeySourceOptions = {
@@ -36,7 +37,7 @@ export function routeKeySourceFor(config: RuntimeConfig, options: RouteKeySource
 }
 
 function localRouteKeys(config: RuntimeConfig): RouteKeys {
-  const parsed = routeKeysSchema.safeParse({ current: config.PIVOT_ROUTE_KEY, previous: config.PIVOT_ROUTE_KEY_PREVIOUS });
+  const parsed = routeKeysSchema.safeParse({ current: config.PIVOT_ROUTE_KEY, previous: config.PIVOT_ROUTE_KEY_PREVIOUS }, PARSE_ONCE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = issue.path[0] === 'previous' ? 'PIVOT_ROUTE_KEY_PREVIOUS' : 'PIVOT_ROUTE_KEY';
@@ -95,7 +96,7 @@ export function parseRouteKeySecret(text: string | undefined): RouteKeys {
   } catch {
     throw new StoreUnavailableError(`${shape}; it is not JSON`);
   }
-  const parsed = routeKeysSchema.safeParse(value);
+  const parsed = routeKeysSchema.safeParse(value, PARSE_ONCE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new StoreUnavailableError(`${shape}; ${issue.path.join('.') || '(root)'}: ${issue.message}`);

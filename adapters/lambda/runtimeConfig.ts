@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseSourceCidrs } from '../../lib/http/sourceAllowlist';
+import { PARSE_ONCE } from '../../lib/parseOnce';
 
 /**
  * The numeric settings' defaults, keyed by environment variable. The stack
@@ -70,7 +71,7 @@ function refuseInvalidCidrs(text: string, ctx: z.RefinementCtx): void {
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
 export function runtimeConfigFrom(env: Record<string, string | undefined>): RuntimeConfig {
-  const parsed = runtimeConfigSchema.safeParse(env);
+  const parsed = runtimeConfigSchema.safeParse(env, PARSE_ONCE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`invalid environment ${issue.path.join('.')}: ${issue.message}`);

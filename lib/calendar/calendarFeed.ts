@@ -1,4 +1,4 @@
-import ICAL from 'ical.js';
+import type ICAL from 'ical.js';
 import { isValidTimeZone } from '../temporal/timeZone';
 import { wallClockInstant } from './wallClockInstant';
 
@@ -9,6 +9,26 @@ const SHIFT_MARGIN_MS = 8 * 86_400_000;
 const DAY_MS = 86_400_000;
 
 type Span = { start: number; end: number };
+
+/**
+ * ical.js ships beside the bundle (infra/PivotFunction.ts, LAZY_MODULES) and is
+ * loaded with the first feed: a cold start of a deployment without calendars
+ * neither parses nor runs it.
+ */
+let ical: typeof ICAL | undefined;
+let loading: Promise<typeof ICAL> | undefined;
+
+/** Loads ical.js once per process; await it before building a ParsedCalendarFeed. */
+export async function loadCalendarParser(): Promise<void> {
+  loading ??= import('ical.js').then((module) => (ical = module.default));
+  await loading;
+}
+
+function icalLoaded(): typeof ICAL {
+  if (!ical) throw new Error('ical.js is not loaded: await loadCalendarParser() before parsing a feed');
+  return ical;
+}
+
 type Timed = { time: ICAL.Time; tzid: string | undefined };
 
 /**
@@ -28,19 +48,20 @@ export class ParsedCalendarFeed {
   readonly #counted = new Map<ICAL.Event, Map<string, number[]>>();
 
   constructor(text: string) {
-    const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    const library = icalLoaded();
+    const root = new library.Component(library.parse(text) as unknown[]);
     if (root.name !== 'vcalendar') throw new Error('not an iCalendar document (no VCALENDAR)');
     const byUid = new Map<string, ICAL.Event>();
     const components = root.getAllSubcomponents('vevent');
     for (const component of components) {
       if (component.hasProperty('recurrence-id')) continue;
-      const event = new ICAL.Event(component);
+      const event = new library.Event(component);
       this.#masters.push(event);
       byUid.set(event.uid, event);
     }
     for (const component of components) {
       if (!component.hasProperty('recurrence-id')) continue;
-      const override = new ICAL.Event(component);
+      const override = new library.Event(component);
       this.#overrides.push(override);
       byUid.get(override.uid)?.relateException(override);
     }
@@ -144,7 +165,7 @@ function shiftedStart(event: ICAL.Event, startInstant: number, notBefore: number
 
 function isOverridden(event: ICAL.Event, occurrence: ICAL.Time): boolean {
   if (Object.hasOwn(event.exceptions, occurrence.toString())) return true;
-  return Object.hasOwn(event.exceptions, occurrence.convertToZone(ICAL.Timezone.utcTimezone).toString());
+  return Object.hasOwn(event.exceptions, occurrence.convertToZone(icalLoaded().Timezone.utcTimezone).toString());
 }
 
 function covers(span: Span, now: number): boolean {

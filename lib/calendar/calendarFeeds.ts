@@ -60,7 +60,8 @@ export class CalendarFeeds {
           { signal },
         );
         // ical.js is loaded with the first feed: a cold start of a deployment without calendars pays nothing for it.
-        const { ParsedCalendarFeed } = await import('./calendarFeed');
+        const { loadCalendarParser, ParsedCalendarFeed } = await import('./calendarFeed');
+        await loadCalendarParser();
         try {
           return new ParsedCalendarFeed(answer.text ?? '');
         } catch (cause) {

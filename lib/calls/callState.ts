@@ -1,28 +1,31 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 
-/** What we remember about one call between Pivot requests (an IVR in progress). */
-export const callStateSchema = z.object({
-  callId: z.string().min(1),
-  routeId: z.string().min(1),
-  /** The IVR step whose answer we are waiting for. */
-  step: z.string().optional(),
-  /** Prompts played for that step so far. */
-  attempts: z.number().int().nonnegative(),
-  /** Collected DTMF by collection name, merged across requests so no digit is lost. */
-  digits: z.record(z.string(), z.string()),
-  /** Values earlier steps kept for later ones and for placeholders. */
-  vars: z.record(z.string(), z.string()),
-  /** Steps visited, in order: the cdr summary prints it. */
-  path: z.array(z.string()),
-  /** What the last answer was, in its log text (lib/rules/outcome.ts): `rule:<name>`, `option:<step>.<n>`, `retry:<step>`, `fallback`... */
-  outcome: z.string().optional(),
-  ended: z.boolean().optional(),
-  /** Optimistic concurrency: every write expects the version it read. */
-  version: z.number().int().nonnegative(),
-  updatedAt: z.number().int(),
-  /** DynamoDB TTL attribute, epoch seconds. DynamoDB deletes late: readers check it. */
-  expiresAt: z.number().int(),
-});
+/** What we remember about one call between Pivot requests (an IVR in progress). Built on the first state read: a container answering only plain routes never needs it. */
+export const callStateSchema = lazySchema(() =>
+  z.object({
+    callId: z.string().min(1),
+    routeId: z.string().min(1),
+    /** The IVR step whose answer we are waiting for. */
+    step: z.string().optional(),
+    /** Prompts played for that step so far. */
+    attempts: z.number().int().nonnegative(),
+    /** Collected DTMF by collection name, merged across requests so no digit is lost. */
+    digits: z.record(z.string(), z.string()),
+    /** Values earlier steps kept for later ones and for placeholders. */
+    vars: z.record(z.string(), z.string()),
+    /** Steps visited, in order: the cdr summary prints it. */
+    path: z.array(z.string()),
+    /** What the last answer was, in its log text (lib/rules/outcome.ts): `rule:<name>`, `option:<step>.<n>`, `retry:<step>`, `fallback`... */
+    outcome: z.string().optional(),
+    ended: z.boolean().optional(),
+    /** Optimistic concurrency: every write expects the version it read. */
+    version: z.number().int().nonnegative(),
+    updatedAt: z.number().int(),
+    /** DynamoDB TTL attribute, epoch seconds. DynamoDB deletes late: readers check it. */
+    expiresAt: z.number().int(),
+  }),
+);
 export type CallState = z.infer<typeof callStateSchema>;
 
 /**

@@ -5,16 +5,20 @@
  * with the route, cached as long as the route.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import type { StoreCallOptions } from '../calls/callStateStore';
 
-export const emergencyClosureSchema = z.object({
-  /** When it was closed, epoch milliseconds. */
-  closedAt: z.number().int(),
-  /** Open again from this instant on (epoch milliseconds); absent: until `reopen`. */
-  until: z.number().int().optional(),
-  /** Spoken (TTS) to callers before the route's closed callflow. */
-  message: z.string().min(1).max(1000).optional(),
-});
+/** Built on the first closure item read: most routes are never closed. */
+export const emergencyClosureSchema = lazySchema(() =>
+  z.object({
+    /** When it was closed, epoch milliseconds. */
+    closedAt: z.number().int(),
+    /** Open again from this instant on (epoch milliseconds); absent: until `reopen`. */
+    until: z.number().int().optional(),
+    /** Spoken (TTS) to callers before the route's closed callflow. */
+    message: z.string().min(1).max(1000).optional(),
+  }),
+);
 export type EmergencyClosure = z.infer<typeof emergencyClosureSchema>;
 
 export function isClosureActive(closure: EmergencyClosure | undefined, now: Date): closure is EmergencyClosure {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import type { CallState } from '../calls/callState';
 import type { CallflowNode } from '../callflow/callflowNode';
 import { FollowUpRefusedError } from '../errors';
@@ -32,14 +33,16 @@ const TAG_BYTES = 16;
 /** A plain signature's length (routeCredentials.ts); a sealed one is always longer (IV and tag alone take 38). */
 const PLAIN_SIGNATURE_CHARS = 32;
 
-/** What a follow-up needs of the state its prompt wrote; the rest of the item is the store's. */
-const sealedStateSchema = z.object({
-  v: z.number().int().nonnegative(),
-  a: z.number().int().nonnegative(),
-  d: z.record(z.string(), z.string()),
-  x: z.record(z.string(), z.string()),
-  p: z.array(z.string()),
-});
+/** What a follow-up needs of the state its prompt wrote; the rest of the item is the store's. Built on the first follow-up. */
+const sealedStateSchema = lazySchema(() =>
+  z.object({
+    v: z.number().int().nonnegative(),
+    a: z.number().int().nonnegative(),
+    d: z.record(z.string(), z.string()),
+    x: z.record(z.string(), z.string()),
+    p: z.array(z.string()),
+  }),
+);
 
 /** What an accepted follow-up URL carries: the state sealed in it (if any) and the route version its call runs (versioned routes). */
 export type OpenedFollowUp = { sealed: SealedState | undefined; version: number | undefined };

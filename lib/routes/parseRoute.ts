@@ -14,6 +14,7 @@ import { didYouMean } from '../didYouMean';
 import { knownKeysAt } from './knownKeys';
 import { checkTwimlAction, isTwimlAction, type TwimlAction } from '../twiml/twimlAction';
 import { holidayLibraryLoaded, unknownHolidayPlace } from '../holidays/holidayCondition';
+import { PARSE_ONCE } from '../parseOnce';
 
 /**
  * Parses and checks a route document as an operator wrote it. Beyond the schema:
@@ -27,7 +28,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   // Before the schema: its recursive walk would overflow the stack on a cycle or deep nesting.
   const shape = documentShapeIssue(document);
   if (shape) throw new RouteValidationError(routeId, [{ ...shape, path: labelRules(shape.path, document) }]);
-  const parsed = routeSchema.safeParse(document);
+  const parsed = routeSchema.safeParse(document, PARSE_ONCE);
   if (!parsed.success) {
     throw new RouteValidationError(
       routeId,

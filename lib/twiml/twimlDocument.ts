@@ -5,7 +5,8 @@
  * serializeTwiml, which escapes every text and attribute. So a caller name
  * holding `<`, `&` or quotes can never change the document's structure.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire as requireResolvingFrom } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
 import type { FieldIssue } from '../errors';
 import { wellFormedText } from '../wellFormedText';
 
@@ -18,19 +19,34 @@ export type TwimlParse = { ok: true; root: TwimlElement } | { ok: false; issue: 
 /** The size of the TwiML a route may hold: far more than any real answer, small enough to parse on every call. */
 export const MAX_TWIML_CHARS = 64 * 1024;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  // Numeric character references (&#10;); named ones beyond XML's five are refused before parsing.
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+/**
+ * fast-xml-parser ships beside the bundle (infra/PivotFunction.ts, LAZY_MODULES)
+ * and is loaded by the first TwiML document a process reads: a cold start of a
+ * route without TwiML neither parses nor runs it. Loaded with `require`, not
+ * `import()`, because routes are validated synchronously.
+ */
+const requireOnFirstUse = requireResolvingFrom(import.meta.url);
+let xml: { validator: typeof FastXmlParser.XMLValidator; parser: FastXmlParser.XMLParser } | undefined;
+
+function xmlLibrary(): NonNullable<typeof xml> {
+  if (xml) return xml;
+  const { XMLParser, XMLValidator } = requireOnFirstUse('fast-xml-parser') as typeof FastXmlParser;
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: true,
+    // Numeric character references (&#10;); named ones beyond XML's five are refused before parsing.
+    htmlEntities: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  xml = { validator: XMLValidator, parser };
+  return xml;
+}
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, unknown> };
 
@@ -39,7 +55,8 @@ export function parseTwiml(text: string): TwimlParse {
   if (text.length > MAX_TWIML_CHARS) return refused(`is longer than ${MAX_TWIML_CHARS} characters`);
   // Kazoo's xmerl would expand entity declarations; we accept none (no billion laughs, no surprises).
   if (/<!DOCTYPE/i.test(text)) return refused('must not hold a <!DOCTYPE> (entity declarations are refused)');
-  const syntax = XMLValidator.validate(text);
+  const { validator, parser } = xmlLibrary();
+  const syntax = validator.validate(text);
   if (syntax !== true) return refused(`is not well-formed XML at line ${syntax.err.line}, column ${syntax.err.col}: ${syntax.err.msg}`);
   const entity = unknownEntity(text);
   if (entity) return refused(entity);

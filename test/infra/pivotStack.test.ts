@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { createRequireBanner, kazooRequestTimeoutMs } from '../../infra/PivotFunction';
+import { DynamoRouteAdmin } from '../../adapters/dynamodb';
+import { loadExampleRoutes } from '../../local/loadExampleRoutes';
+import { EXAMPLES_DIR } from '../fixtures/exampleRoutes';
+import { pivotEventV2 } from '../fixtures/apiGatewayEvents';
+import { createTestTable } from '../fixtures/dynamoTestTable';
+import { kazooParams } from '../fixtures/kazooCalls';
+import { TEST_ROUTE_KEY, tokenQuery } from '../fixtures/routeCredentials';
 import { type PolicyStatementJson, type SynthesizedPivot, synthPivotStack } from './synthPivotStack';
 
 // The stack as `cdk synth` deploys it with default settings. Synthesizing bundles
@@ -245,6 +253,81 @@ describe('Pivot Lambda functions', () => {
     expect(bundle).toMatch(/import\(["']date-holidays["']\)/);
     expect(bundle).not.toContain('Independence Day');
     expect(Number(holidays.trim())).toBeGreaterThan(10);
+  });
+
+  it('keeps ical.js and fast-xml-parser out of the pivot bundle and ships each beside it, loadable the way the code loads it', () => {
+    // Prepare: calendar feeds load ical.js by import(); TwiML loads fast-xml-parser by a synchronous require.
+    const bundle = bundleOf('pivot');
+    const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
+    writeFileSync(
+      join(assetDir, 'lazy-probe.mjs'),
+      [
+        "import { createRequire } from 'node:module';",
+        "const { default: ICAL } = await import('ical.js');",
+        "const vcalendar = new ICAL.Component(ICAL.parse('BEGIN:VCALENDAR\\r\\nBEGIN:VEVENT\\r\\nUID:a\\r\\nEND:VEVENT\\r\\nEND:VCALENDAR'));",
+        "const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser');",
+        "const ok = XMLValidator.validate('<Response><Say>hi</Say></Response>') === true;",
+        "const parsed = new XMLParser().parse('<Response><Say>hi</Say></Response>');",
+        'console.log(JSON.stringify({ events: vcalendar.getAllSubcomponents("vevent").length, ok, say: parsed.Response.Say }));',
+      ].join('\n'),
+    );
+
+    // Act
+    const probe = execFileSync(process.execPath, [join(assetDir, 'lazy-probe.mjs')], { cwd: assetDir, encoding: 'utf8' });
+
+    // Assess
+    expect(JSON.parse(probe)).toEqual({ events: 1, ok: true, say: 'hi' });
+    expect(bundle).toMatch(/import\(["']ical\.js["']\)/);
+    expect(bundle).toMatch(/\(["']fast-xml-parser["']\)/);
+    // Messages of each library's own parser: present in the bundle only if the library were.
+    expect(bundle).not.toContain('invalid ical body');
+    expect(bundle).not.toContain('InvalidTag');
+  });
+
+  it('serves TwiML and pattern routes from the deployed asset alone, loading what ships beside the bundle', async () => {
+    // Prepare: the example routes on dynalite; the handler run from its asset directory, which has no node_modules above it.
+    const { client, tableName } = await createTestTable('bundled-lazy');
+    await loadExampleRoutes(new DynamoRouteAdmin({ client, tableName }), EXAMPLES_DIR, { keepExisting: false });
+    const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
+    const events = [
+      pivotEventV2({ as: 'get', params: kazooParams(), route: 'twiml-hotline', voiceUrlQuery: tokenQuery('twiml-hotline') }),
+      // vip-callers' partner-block rule matches this caller by a pattern only.
+      pivotEventV2({
+        as: 'get',
+        params: kazooParams({ 'Caller-ID-Number': '+442079461234', From: '+442079461234' }),
+        route: 'vip-callers',
+        voiceUrlQuery: tokenQuery('vip-callers'),
+      }),
+    ];
+    writeFileSync(join(assetDir, 'events.json'), JSON.stringify(events));
+    writeFileSync(
+      join(assetDir, 'invoke.mjs'),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "const { handler } = await import('./index.mjs');",
+        "const context = { getRemainingTimeInMillis: () => 3000, awsRequestId: 'probe', functionName: 'pivot' };",
+        'const results = [];',
+        "for (const event of JSON.parse(readFileSync(new URL('./events.json', import.meta.url), 'utf8'))) results.push(await handler(event, context));",
+        'process.stderr.write(JSON.stringify(results));',
+        'process.exit(0);',
+      ].join('\n'),
+    );
+    const env = { ...process.env, TABLE_NAME: tableName, PIVOT_ROUTE_KEY: TEST_ROUTE_KEY, AWS_REGION: 'us-east-1', NODE_OPTIONS: '' };
+
+    // Act: stdout carries the handler's log lines, stderr the results.
+    // Not spawnSync: the jest process may be the one serving dynalite.
+    const { stderr } = await promisify(execFile)(process.execPath, [join(assetDir, 'invoke.mjs')], {
+      cwd: assetDir,
+      env,
+      encoding: 'utf8',
+    });
+    const [twiml, pattern] = JSON.parse(stderr) as { statusCode: number; headers: Record<string, string>; body: string }[];
+
+    // Assess
+    expect(twiml).toMatchObject({ statusCode: 200, headers: { 'Content-Type': 'application/xml' } });
+    expect(twiml!.body).toMatch(/^<\?xml[^>]*\?>\s*<Response><Gather /);
+    expect(pattern).toMatchObject({ statusCode: 200, headers: { 'Content-Type': 'application/json' } });
+    expect(JSON.parse(pattern!.body)).toMatchObject({ module: 'device', data: { id: 'c10a2b3c4d5e6f708192a3b4c5d6e7f8' } });
   });
 
   it.each(['pivot', 'cdr'] as const)('%s bundles the AWS SDK it was tested with instead of importing the runtime copy', (name) => {

@@ -3,13 +3,14 @@
  * carriers (`resources`). Mirrors `callflows.<module>.json` in Kazoo.
  */
 import * as z from 'zod';
+import { lazySchema } from '../../lazySchema';
 import { directionalSipHeadersSchema } from './customSipHeaders';
 import { integer, integerBetween, jsonObject, moduleData, stringLength, type ModuleData, kazooDefault } from './primitives';
 
 const dialStrategy = z.enum(['simultaneous', 'single']);
-const ringtones = z.looseObject({ external: z.string().optional(), internal: z.string().optional() });
+const ringtones = lazySchema(() => z.looseObject({ external: z.string().optional(), internal: z.string().optional() }));
 
-export const deviceDataSchema = moduleData({
+export const deviceDataSchema = moduleData(() => ({
   id: z.string().optional(),
   can_call_self: z.boolean().optional(),
   can_text_self: z.boolean().optional(),
@@ -19,10 +20,10 @@ export const deviceDataSchema = moduleData({
   static_invite: z.string().optional(),
   suppress_clid: z.boolean().optional(),
   timeout: kazooDefault(integer, 0),
-});
+}));
 export type DeviceData = ModuleData<typeof deviceDataSchema>;
 
-export const userDataSchema = moduleData({
+export const userDataSchema = moduleData(() => ({
   id: z.string().optional(),
   can_call_self: z.boolean().optional(),
   can_text_self: z.boolean().optional(),
@@ -33,10 +34,10 @@ export const userDataSchema = moduleData({
   strategy: kazooDefault(dialStrategy, 'simultaneous'),
   suppress_clid: z.boolean().optional(),
   timeout: kazooDefault(integer, 20),
-});
+}));
 export type UserData = ModuleData<typeof userDataSchema>;
 
-export const groupDataSchema = moduleData({
+export const groupDataSchema = moduleData(() => ({
   id: z.string().optional(),
   endpoints: kazooDefault(z.array(z.string()), []),
   fail_on_single_reject: z.boolean().optional(),
@@ -46,25 +47,27 @@ export const groupDataSchema = moduleData({
   ringtones: ringtones.optional(),
   strategy: kazooDefault(dialStrategy, 'simultaneous'),
   timeout: kazooDefault(integer, 20),
-});
+}));
 export type GroupData = ModuleData<typeof groupDataSchema>;
 
 /**
  * One ring/page group member. Always an object: the bare-id-string form shown
  * in some Kazoo docs fails the schema, and a schema failure hangs the call up.
  */
-export const groupEndpointSchema = z.looseObject({
-  id: stringLength({ min: 1, max: 128 }),
-  endpoint_type: z.enum(['device', 'user', 'group']),
-  delay: integer.optional(),
-  timeout: integer.optional(),
-  weight: integerBetween({ min: 1, max: 100 }).optional(),
-});
+export const groupEndpointSchema = lazySchema(() =>
+  z.looseObject({
+    id: stringLength({ min: 1, max: 128 }),
+    endpoint_type: z.enum(['device', 'user', 'group']),
+    delay: integer.optional(),
+    timeout: integer.optional(),
+    weight: integerBetween({ min: 1, max: 100 }).optional(),
+  }),
+);
 export type GroupEndpoint = ModuleData<typeof groupEndpointSchema>;
 
-const groupEndpoints = z.array(groupEndpointSchema).min(1, { message: 'must list at least one endpoint' });
+const groupEndpoints = lazySchema(() => z.array(groupEndpointSchema).min(1, { message: 'must list at least one endpoint' }));
 
-export const ringGroupDataSchema = moduleData({
+export const ringGroupDataSchema = moduleData(() => ({
   endpoints: groupEndpoints,
   fail_on_single_reject: z.boolean().optional(),
   ignore_forward: kazooDefault(z.boolean(), true),
@@ -73,18 +76,18 @@ export const ringGroupDataSchema = moduleData({
   ringtones: ringtones.optional(),
   strategy: kazooDefault(z.enum(['simultaneous', 'single', 'weighted_random']), 'simultaneous'),
   timeout: kazooDefault(integer, 20),
-});
+}));
 export type RingGroupData = ModuleData<typeof ringGroupDataSchema>;
 
-export const pageGroupDataSchema = moduleData({
+export const pageGroupDataSchema = moduleData(() => ({
   audio: z.enum(['one-way', 'two-way']).meta({ default: 'one-way' }),
   endpoints: groupEndpoints,
   barge_calls: z.boolean().optional(),
   timeout: kazooDefault(integer, 5),
-});
+}));
 export type PageGroupData = ModuleData<typeof pageGroupDataSchema>;
 
-export const resourcesDataSchema = moduleData({
+export const resourcesDataSchema = moduleData(() => ({
   to_did: z.string().optional(),
   use_local_resources: kazooDefault(z.boolean(), true),
   bypass_e164: z.boolean().optional(),
@@ -101,14 +104,16 @@ export const resourcesDataSchema = moduleData({
   resource_type: z.string().optional(),
   ringback: z.string().optional(),
   timeout: integer.optional(),
-});
+}));
 export type ResourcesData = ModuleData<typeof resourcesDataSchema>;
 
 /**
  * `offnet` is Kazoo's older name for `resources` with the system carriers:
  * Kazoo runs it as `resources` with `use_local_resources` forced to false.
  */
-export const offnetDataSchema = resourcesDataSchema.extend({
-  use_local_resources: z.boolean().describe('Ignored: offnet always uses the system carriers').optional(),
-});
+export const offnetDataSchema = lazySchema(() =>
+  resourcesDataSchema.extend({
+    use_local_resources: z.boolean().describe('Ignored: offnet always uses the system carriers').optional(),
+  }),
+);
 export type OffnetData = ModuleData<typeof offnetDataSchema>;

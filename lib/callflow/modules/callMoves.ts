@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { integer, jsonObject, kazooDefault, moduleData, oneOf, type ModuleData } from './primitives';
 
-export const parkDataSchema = moduleData({
+export const parkDataSchema = moduleData(() => ({
   action: kazooDefault(z.enum(['direct_park', 'park', 'retrieve', 'auto']), 'park'),
   custom_presence_id: kazooDefault(z.boolean(), false),
   default_callback_timeout: integer.describe('Seconds before a parked call rings back whoever parked it').optional(),
@@ -16,32 +16,32 @@ export const parkDataSchema = moduleData({
   presence_id: z.string().optional(),
   slot: z.string().describe('The parking slot number').optional(),
   slots: kazooDefault(jsonObject, {}),
-});
+}));
 export type ParkData = ModuleData<typeof parkDataSchema>;
 
-export const transferDataSchema = moduleData({
+export const transferDataSchema = moduleData(() => ({
   captures: kazooDefault(z.array(z.string()), ['no_match']),
   leg: z.enum(['self', 'bleg']).optional(),
   target: z.string().describe('The extension or number to transfer to').optional(),
   transfer_type: kazooDefault(z.enum(['attended', 'blind']), 'blind'),
-});
+}));
 export type TransferData = ModuleData<typeof transferDataSchema>;
 
-export const afterBridgeDataSchema = moduleData({
+export const afterBridgeDataSchema = moduleData(() => ({
   action: z.enum(['park', 'transfer', 'hangup']).optional(),
   data: oneOf([z.boolean(), z.string()], 'true/false or a string (the transfer target)').optional(),
-});
+}));
 export type AfterBridgeData = ModuleData<typeof afterBridgeDataSchema>;
 
-export const moveDataSchema = moduleData({});
+export const moveDataSchema = moduleData(() => ({}));
 export type MoveData = ModuleData<typeof moveDataSchema>;
 
-export const intercomDataSchema = moduleData({
+export const intercomDataSchema = moduleData(() => ({
   barge_calls: z.boolean().describe('Page the device even when it is on a call').optional(),
-});
+}));
 export type IntercomData = ModuleData<typeof intercomDataSchema>;
 
-export const routeToCidDataSchema = moduleData({
+export const routeToCidDataSchema = moduleData(() => ({
   can_call_self: z.boolean().optional(),
   can_text_self: z.boolean().optional(),
   cid_types: kazooDefault(z.array(z.string()).min(1, { message: 'must list at least one caller-ID type' }), ['internal']),
@@ -50,5 +50,5 @@ export const routeToCidDataSchema = moduleData({
   static_invite: z.string().optional(),
   suppress_clid: z.boolean().optional(),
   timeout: kazooDefault(integer, 0),
-});
+}));
 export type RouteToCidData = ModuleData<typeof routeToCidDataSchema>;

@@ -4,6 +4,7 @@
  * one reads like the `callflows.<module>.json` it mirrors.
  */
 import * as z from 'zod';
+import { lazySchema } from '../../lazySchema';
 
 /**
  * JSON Schema counts string length in code points, not UTF-16 units, so an
@@ -104,8 +105,9 @@ export const skipModule = z.boolean().optional();
  * A module's `data` as Kazoo sees it: the modelled fields are checked, any other
  * key is allowed, because none of the modelled schemas sets additionalProperties.
  */
-export function moduleData<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.looseObject({ ...shape, skip_module: skipModule });
+export function moduleData<Shape extends z.core.$ZodLooseShape>(shape: () => Shape) {
+  // Built on first use: a route uses a handful of the 78 modules (lib/lazySchema.ts).
+  return lazySchema(() => z.looseObject({ ...shape(), skip_module: skipModule }));
 }
 
 /**

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { ParsedCalendarFeed } from '../../../lib/calendar/calendarFeed';
+import { loadCalendarParser, ParsedCalendarFeed } from '../../../lib/calendar/calendarFeed';
 import { wallClockInstant } from '../../../lib/calendar/wallClockInstant';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/calendars/${name}`, import.meta.url), 'utf8');
 const NEW_YORK = 'America/New_York';
+
+// ical.js is loaded on demand, as the handlers load it with the first feed.
+await loadCalendarParser();
 
 describe('a Google Calendar feed (VTIMEZONE America/New_York)', () => {
   const feed = new ParsedCalendarFeed(fixture('google-closures.ics'));
