@@ -8,7 +8,7 @@ import { routeSchema, type Action, type PlainAction, type Route } from './routeS
 import { sharedPatterns } from './patternCache';
 import { compactCopy } from './compactRoute';
 import { documentShapeIssue } from './documentShape';
-import { TemporalDayCache } from '../temporal/temporalDayCache';
+import { TEMPORAL_DAYS } from '../temporal/temporalDayCache';
 import { isValidTimeZone } from '../temporal/timeZone';
 import { didYouMean } from '../didYouMean';
 import { knownKeysAt } from './knownKeys';
@@ -40,7 +40,7 @@ export function parseRoute(document: unknown, expectedId?: string, policy: Callf
   const route = compactCopy({ ...parsed.data, patterns: null, temporalDays: null }) as unknown as Writable<Route>;
   // The programs live in the process-wide cache (compiled by validation just now), not in the route.
   route.patterns = sharedPatterns;
-  route.temporalDays = new TemporalDayCache();
+  route.temporalDays = TEMPORAL_DAYS;
   const issues: FieldIssue[] = [];
   if (expectedId !== undefined && route.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${route.id}" but the route is stored as "${expectedId}"` });
