@@ -88,9 +88,9 @@ export const routeSchema = z.strictObject({
 
 export type RouteDocument = z.input<typeof routeSchema>;
 /**
- * A loaded route: the document as parsed, the process-wide pattern cache its
- * patterns are matched through, and its temporal rules' per-day verdicts
- * (parseRoute builds it).
+ * A loaded route: the document as parsed, and the process-wide caches its
+ * patterns are matched through and its temporal rules' per-day verdicts are
+ * kept in (parseRoute builds it; a route holds neither programs nor verdicts).
  */
 export type Route = z.output<typeof routeSchema> & {
   readonly patterns: PatternMatcher;
