@@ -114,7 +114,12 @@ function refuseOversized(event: unknown, { maxBodyBytes, maxQueryBytes }: Reques
   const e = (event ?? {}) as { body?: unknown; rawQueryString?: unknown; isBase64Encoded?: unknown };
   if (typeof e.body === 'string') {
     // base64 inflates by 4/3; compare the decoded size the parser would see.
-    const bytes = e.isBase64Encoded ? Math.floor((e.body.length * 3) / 4) : Buffer.byteLength(e.body);
+    // UTF-8 takes at least a byte per UTF-16 unit: a text longer than the limit is refused without being scanned.
+    const bytes = e.isBase64Encoded
+      ? Math.floor((e.body.length * 3) / 4)
+      : e.body.length > maxBodyBytes
+        ? e.body.length
+        : Buffer.byteLength(e.body);
     if (bytes > maxBodyBytes) throw new RequestTooLargeError('body', maxBodyBytes);
   }
   if (typeof e.rawQueryString === 'string' && e.rawQueryString.length > maxQueryBytes) {
