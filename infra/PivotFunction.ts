@@ -24,12 +24,14 @@ export const createRequireBanner = "import { createRequire } from 'module'; cons
  * parsed inside synchronous route validation).
  * - date-holidays: routes with a `holidays` condition (its data alone is 800 KB);
  * - ical.js: calendar feeds;
- * - fast-xml-parser: TwiML answers.
+ * - fast-xml-parser: TwiML answers;
+ * - re2js: routes with patterns (147 KiB, the largest package the bundle held).
  */
 export const LAZY_MODULE_LOADS = {
   'date-holidays': 'import default',
   'ical.js': 'import default',
   'fast-xml-parser': 'require',
+  re2js: 'import',
 } as const satisfies Record<string, 'import default' | 'import' | 'require'>;
 export const LAZY_MODULES = Object.keys(LAZY_MODULE_LOADS) as (keyof typeof LAZY_MODULE_LOADS)[];
 

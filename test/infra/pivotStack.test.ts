@@ -255,8 +255,8 @@ describe('Pivot Lambda functions', () => {
     expect(Number(holidays.trim())).toBeGreaterThan(10);
   });
 
-  it('keeps ical.js and fast-xml-parser out of the pivot bundle and ships each beside it, loadable the way the code loads it', () => {
-    // Prepare: calendar feeds load ical.js by import(); TwiML loads fast-xml-parser by a synchronous require.
+  it('keeps ical.js, fast-xml-parser and re2js out of the pivot bundle and ships each beside it, loadable the way the code loads it', () => {
+    // Prepare: calendar feeds load ical.js and patterns re2js by import(); TwiML loads fast-xml-parser by a synchronous require.
     const bundle = bundleOf('pivot');
     const assetDir = synth.assetDirOf(synth.stack.service.pivot.handler);
     writeFileSync(
@@ -268,7 +268,9 @@ describe('Pivot Lambda functions', () => {
         "const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser');",
         "const ok = XMLValidator.validate('<Response><Say>hi</Say></Response>') === true;",
         "const parsed = new XMLParser().parse('<Response><Say>hi</Say></Response>');",
-        'console.log(JSON.stringify({ events: vcalendar.getAllSubcomponents("vevent").length, ok, say: parsed.Response.Say }));',
+        "const { RE2JS } = await import('re2js');",
+        "const matches = RE2JS.compile('^\\\\+4420(7946)\\\\d{4}$').matches('+442079461234');",
+        'console.log(JSON.stringify({ events: vcalendar.getAllSubcomponents("vevent").length, ok, say: parsed.Response.Say, matches }));',
       ].join('\n'),
     );
 
@@ -276,12 +278,14 @@ describe('Pivot Lambda functions', () => {
     const probe = execFileSync(process.execPath, [join(assetDir, 'lazy-probe.mjs')], { cwd: assetDir, encoding: 'utf8' });
 
     // Assess
-    expect(JSON.parse(probe)).toEqual({ events: 1, ok: true, say: 'hi' });
+    expect(JSON.parse(probe)).toEqual({ events: 1, ok: true, say: 'hi', matches: true });
     expect(bundle).toMatch(/import\(["']ical\.js["']\)/);
     expect(bundle).toMatch(/\(["']fast-xml-parser["']\)/);
     // Messages of each library's own parser: present in the bundle only if the library were.
     expect(bundle).not.toContain('invalid ical body');
     expect(bundle).not.toContain('InvalidTag');
+    expect(bundle).toMatch(/import\(["']re2js["']\)/);
+    expect(bundle).not.toContain('invalid nested repetition operator');
   });
 
   it('serves TwiML and pattern routes from the deployed asset alone, loading what ships beside the bundle', async () => {
