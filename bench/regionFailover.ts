@@ -1,11 +1,10 @@
-import { failoverPivotNode } from '../cli/rules/failoverPivotNode';
 import { playCall, type SimulatedCall } from '../local/simulator/playCall';
 import { type LocalServer, startLocalServer } from '../local/startLocalServer';
+import { failoverCall, simulatedParty } from '../test/fixtures/simulatedCalls';
 import { median } from './benchSupport';
 import { type Figure, figure } from './report';
 
 const CALLS = 15;
-const VOICEMAIL = { module: 'voicemail', data: { id: 'b7e2d3c4a5f60718293a4b5c6d7e8f91' } };
 
 /**
  * What a failover costs a caller, played by the simulator (Kazoo 4.3: a refused
@@ -48,16 +47,16 @@ async function measureQuietly(): Promise<Figure[]> {
     const samples = { up: [] as number[], refused: [] as number[], midIvr: [] as number[] };
     for (let i = 0; i < CALLS; i++) {
       const first = await firstServer();
-      await timed(callThrough(first.url, second, `warm-${i}`)); // a fresh server's first call reads the route: not the point here
-      const up = await timed(callThrough(first.url, second, `up-${i}`));
+      await timed(failoverCall(first.url, second, { party: simulatedParty({ callId: `warm-${i}` }) })); // a fresh server's first call reads the route: not the point here
+      const up = await timed(failoverCall(first.url, second, { party: simulatedParty({ callId: `up-${i}` }) }));
       samples.up.push(up.ms);
       const mid = await timed({
-        ...callThrough(first.url, second, `mid-${i}`),
+        ...failoverCall(first.url, second, { party: simulatedParty({ callId: `mid-${i}` }) }),
         beforeRequest: async (n) => (n === 2 ? first.close() : undefined),
       });
       if (mid.failovers !== 1) throw new Error('the mid-IVR call did not fail over');
       samples.midIvr.push(mid.ms);
-      samples.refused.push((await timed(callThrough(first.url, second, `refused-${i}`))).ms);
+      samples.refused.push((await timed(failoverCall(first.url, second, { party: simulatedParty({ callId: `refused-${i}` }) }))).ms);
     }
     const baseline = { label: 'the same IVR call, both servers up', value: median(samples.up), unit: 'ms' };
     const note = `${CALLS} calls each, median; two local servers on one dynalite table, simulator as Kazoo 4.3`;
@@ -84,32 +83,4 @@ async function measureQuietly(): Promise<Figure[]> {
   } finally {
     await Promise.allSettled(servers.map((server) => server.close()));
   }
-}
-
-function callThrough(firstUrl: string, second: LocalServer, callId: string): SimulatedCall {
-  const entry = failoverPivotNode({
-    routeId: 'account-pin',
-    token: second.tokenFor('account-pin'),
-    bases: [`${firstUrl}/pivot/`, `${second.url}/pivot/`],
-    fallback: VOICEMAIL,
-  });
-  return {
-    voiceUrl: String(entry.data['voice_url']),
-    entry,
-    method: 'get',
-    body: 'form',
-    format: 'kazoo',
-    party: {
-      callId,
-      accountId: '4b8a1c2d3e4f5061728394a5b6c7d8e9',
-      from: '+14155550123',
-      to: '+12125550100',
-      callerName: 'Ada Lovelace',
-      userIds: [],
-      language: 'en-us',
-      realm: 'sip.example.com',
-    },
-    digits: ['12345', '9876'],
-    answer: true,
-  };
 }

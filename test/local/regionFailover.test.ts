@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../../adapters/dynamodb';
-import { failoverPivotNode } from '../../cli/rules/failoverPivotNode';
-import { playCall, type SimulatedCall } from '../../local/simulator/playCall';
+import { playCall } from '../../local/simulator/playCall';
 import type { AnswerEvent, RequestEvent, Transcript } from '../../local/simulator/transcript';
 import { LOCAL_TABLE, type LocalServer, startLocalServer } from '../../local/startLocalServer';
-import { simulatedParty, VOICEMAIL } from '../fixtures/simulatedCalls';
+import { failoverCall } from '../fixtures/simulatedCalls';
 
 // Two `npm start` servers stand in for two regions. Sharing one dynalite table they are
 // two regions on a global table whose replication has caught up; each on its own table,
@@ -23,26 +22,6 @@ async function twoRegions(shareTable: boolean): Promise<[LocalServer, LocalServe
   const first = await startLocalServer({ port: 0, dynamoPort: 0, ...(shareTable && { dynamoEndpoint: second.dynamoEndpoint }) });
   started.push(first);
   return [first, second];
-}
-
-function callThrough(first: LocalServer, second: LocalServer, overrides: Partial<SimulatedCall>): SimulatedCall {
-  const entry = failoverPivotNode({
-    routeId: 'account-pin',
-    token: first.tokenFor('account-pin'),
-    bases: [`${first.url}/pivot/`, `${second.url}/pivot/`],
-    fallback: VOICEMAIL,
-  });
-  return {
-    voiceUrl: String(entry.data['voice_url']),
-    entry,
-    method: 'get',
-    body: 'form',
-    format: 'kazoo',
-    party: simulatedParty({ callId: `failover-${Math.random().toString(36).slice(2)}` }),
-    digits: [],
-    answer: true,
-    ...overrides,
-  };
 }
 
 const requestsTo = (t: Transcript, server: LocalServer) =>
@@ -69,7 +48,7 @@ describe('a call crossing regions mid-IVR (two local servers, one table)', () =>
     const [first, second] = await twoRegions(true);
 
     // Act
-    const transcript = await playCall(callThrough(first, second, { digits: ['12345', '9876'], beforeRequest: stopBefore(2, first) }));
+    const transcript = await playCall(failoverCall(first.url, second, { beforeRequest: stopBefore(2, first) }));
 
     // Assess
     expect(transcript.failed).toBe(false);
@@ -105,8 +84,8 @@ describe('a call crossing regions mid-IVR (two local servers, one table)', () =>
     };
 
     // Act
-    const on43 = await playCall(callThrough(first, second, { digits: ['12345', '9876'], sleep, beforeRequest: stopBefore(2, first) }));
-    const onMaster = await playCall(callThrough(first, second, { digits: ['12345', '9876'], sleep, kazooVersion: 'master' }));
+    const on43 = await playCall(failoverCall(first.url, second, { sleep, beforeRequest: stopBefore(2, first) }));
+    const onMaster = await playCall(failoverCall(first.url, second, { sleep, kazooVersion: 'master' }));
 
     // Assess
     expect(on43.silenceMs).toBe(0);
@@ -125,7 +104,7 @@ describe('a follow-up whose call state has not reached the second region (two se
     const [first, second] = await twoRegions(false);
 
     // Act
-    const transcript = await playCall(callThrough(first, second, { digits: ['12345', '9876'], beforeRequest: stopBefore(2, first) }));
+    const transcript = await playCall(failoverCall(first.url, second, { beforeRequest: stopBefore(2, first) }));
 
     // Assess
     expect(transcript.failed).toBe(false);
